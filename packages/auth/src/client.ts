@@ -1,0 +1,156 @@
+import createClient, { type Client, type ClientOptions, type Middleware } from "openapi-fetch";
+import { type CredentialMap, credentialMiddleware } from "./credentials/apply-credentials.js";
+import { secretsOf } from "./credentials/credential.js";
+import { ConfigError } from "./errors.js";
+import { type ApiMetadata, findOperation } from "./metadata.js";
+import { streamBodies } from "./request-context.js";
+import type { RetryOptions } from "./transport/retry-policy.js";
+import { createTransport } from "./transport/transport.js";
+
+export interface ProviderClientOptions<Environment extends string = string> {
+  /** A server named in the spec (`servers[].x-environment`). Operations on other hosts follow it too. */
+  environment?: Environment | undefined;
+  /** Send every operation here instead (a mock server, a proxy). Wins over `environment`. */
+  baseUrl?: string | undefined;
+  /** Plain http is refused except on loopback hosts, unless this is set. */
+  allowInsecureHttp?: boolean | undefined;
+  /** Retries for retry-safe operations (default 2); `false` turns them off. */
+  retry?: RetryOptions | false | undefined;
+  /** Per attempt, headers and body. Default 30 000 ms. */
+  timeoutMs?: number | undefined;
+  /** Largest response body read. Default 1 MiB. */
+  maxResponseBytes?: number | undefined;
+  /** A custom fetch (tests, proxies, instrumentation). Defaults to the global fetch at call time. */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Extra headers on every request (e.g. a client version). */
+  headers?: ClientOptions["headers"];
+  /** Middleware to run after oauth-kit's credentials are applied (e.g. request signing). */
+  middleware?: Middleware[] | undefined;
+}
+
+export interface ProviderClientConfig<Environment extends string> extends ProviderClientOptions<Environment> {
+  metadata: ApiMetadata;
+  /** One credential per security scheme name of the spec; operations get only what they declare. */
+  credentials?: CredentialMap | undefined;
+}
+
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+function resolveBaseUrl(metadata: ApiMetadata, environment: string | undefined, baseUrl: string | undefined, insecure: boolean) {
+  let url: string;
+  if (baseUrl !== undefined) {
+    url = baseUrl;
+  } else {
+    const names = Object.keys(metadata.servers);
+    const name = environment ?? names[0];
+    const server = name === undefined ? undefined : metadata.servers[name];
+    if (server === undefined) {
+      throw new ConfigError(`unknown environment ${JSON.stringify(environment)}; expected one of: ${names.join(", ")}`);
+    }
+    url = server;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(`baseUrl must be an absolute URL, got ${JSON.stringify(url)}`);
+  }
+  if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && (insecure || LOOPBACK.test(parsed.hostname)))) {
+    throw new ConfigError(`baseUrl must use https (plain http is allowed only on loopback hosts): ${parsed.origin}`);
+  }
+  return url.replace(/\/+$/, "");
+}
+
+function contentTypeOf(headers: unknown): string | undefined {
+  if (!headers) return undefined;
+  if (headers instanceof Headers) return headers.get("content-type") ?? undefined;
+  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+    if (name.toLowerCase() === "content-type" && typeof value === "string") return value;
+  }
+  return undefined;
+}
+
+/** application/x-www-form-urlencoded: undefined fields are left out, arrays repeat the key. */
+export function formUrlEncode(body: unknown): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (value === undefined || value === null) continue;
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
+  }
+  return params.toString();
+}
+
+function jsonSerialize(body: unknown): unknown {
+  if (body instanceof ReadableStream) {
+    streamBodies.add(body);
+    return body;
+  }
+  return JSON.stringify(body);
+}
+
+/**
+ * An openapi-fetch client configured from a spec's generated metadata: the base URL from an environment
+ * name or `baseUrl`, per-operation hosts, credentials applied per operation, bodies encoded in the
+ * operation's media type, and a transport with timeouts, retries and safe redirects.
+ *
+ * Middleware order: oauth-kit's credential middleware runs first, then `config.middleware` (request
+ * signing belongs there, last, because it must see the final body), then anything added with `use()`.
+ * The transport runs beneath all of them, so a retry or a 401 replay resends the bytes that were signed.
+ */
+export function createProviderClient<Paths extends {}, Environment extends string = string>(
+  config: ProviderClientConfig<Environment>,
+): Client<Paths> {
+  const { metadata } = config;
+  const baseUrl = resolveBaseUrl(metadata, config.environment, config.baseUrl, config.allowInsecureHttp === true);
+  const environment = config.baseUrl === undefined ? (config.environment ?? Object.keys(metadata.servers)[0]) : undefined;
+  const credentials = config.credentials ?? {};
+  const secrets = Object.values(credentials).flatMap((credential) => (credential ? secretsOf(credential) : []));
+
+  const client = createClient<Paths>({
+    baseUrl,
+    headers: config.headers,
+    fetch: createTransport({
+      fetch: config.fetch,
+      retry: config.retry,
+      timeoutMs: config.timeoutMs,
+      maxResponseBytes: config.maxResponseBytes,
+      secrets: () => secrets,
+    }),
+  });
+  client.use(credentialMiddleware(metadata, credentials), ...(config.middleware ?? []));
+
+  // Per-operation host and body encoding need the operation before openapi-fetch builds the Request,
+  // so each method is wrapped to pass openapi-fetch's own per-request `baseUrl` and `bodySerializer`.
+  const perOperation = (method: string, path: string, init: Record<string, unknown> = {}) => {
+    const operation = findOperation(metadata, method, path);
+    const extra: Record<string, unknown> = {};
+    const server = environment === undefined ? undefined : operation?.servers?.[environment];
+    if (server !== undefined && init.baseUrl === undefined) extra.baseUrl = server;
+    if (init.body !== undefined && init.bodySerializer === undefined) {
+      const declared = operation?.requestMediaTypes ?? [];
+      const requested = contentTypeOf(init.headers);
+      if (requested && declared.length && !declared.some((type) => type.toLowerCase() === requested.split(";")[0]?.trim().toLowerCase())) {
+        throw new ConfigError(`${operation?.operationId} accepts ${declared.join(", ")}, not ${requested}`);
+      }
+      const mediaType = requested ?? declared[0] ?? "application/json";
+      if (/^application\/x-www-form-urlencoded/i.test(mediaType)) {
+        extra.bodySerializer = formUrlEncode;
+        extra.headers = { ...((init.headers as Record<string, string>) ?? {}), "Content-Type": "application/x-www-form-urlencoded" };
+      } else {
+        extra.bodySerializer = jsonSerialize;
+      }
+    }
+    return { ...init, ...extra };
+  };
+
+  const raw = client as unknown as Record<string, (path: string, init?: Record<string, unknown>) => Promise<unknown>>;
+  for (const method of METHODS) {
+    const original = raw[method]!;
+    raw[method] = (path, init) => original(path, perOperation(method, path, init));
+  }
+  const request = (client as unknown as { request: (m: string, p: string, i?: Record<string, unknown>) => Promise<unknown> }).request;
+  (client as unknown as { request: typeof request }).request = (method, path, init) =>
+    request(method, path, perOperation(method.toUpperCase(), path, init));
+  return client;
+}

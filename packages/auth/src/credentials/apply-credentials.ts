@@ -1,0 +1,91 @@
+import type { Middleware } from "openapi-fetch";
+import { ConfigError } from "../errors.js";
+import { type ApiMetadata, type OperationMetadata, findOperation } from "../metadata.js";
+import { contextOf } from "../request-context.js";
+import { type Credential, encodeBasic } from "./credential.js";
+
+export type CredentialMap = Readonly<Record<string, Credential | undefined>>;
+
+/**
+ * The alternative of `operation.security` to apply: the first whose schemes all have a credential.
+ * `[]` as an alternative (credentials optional) is satisfied by nothing. Throws before anything is sent
+ * when the operation needs credentials the client does not have.
+ */
+function chooseAlternative(operation: OperationMetadata, credentials: CredentialMap): readonly string[] {
+  if (operation.security.length === 0) return [];
+  const chosen = operation.security.find((alternative) => alternative.every((scheme) => credentials[scheme]));
+  if (chosen) return chosen;
+  const needed = operation.security.map((alternative) => alternative.join(" + ")).join(" or ");
+  throw new ConfigError(`${operation.operationId} needs credentials for ${needed}, and the client has none of them`);
+}
+
+async function apply(request: Request, metadata: ApiMetadata, scheme: string, credential: Credential): Promise<void> {
+  const definition = metadata.securitySchemes[scheme];
+  if (!definition) throw new ConfigError(`unknown security scheme ${scheme}`);
+  const context = contextOf(request);
+  context.credentialed = true;
+  if (definition.type === "apiKey") {
+    if (credential.type !== "apiKey") throw new ConfigError(`scheme ${scheme} takes apiKey(), got ${credential.type}()`);
+    request.headers.set(definition.name, credential.value);
+  } else if (definition.scheme === "basic") {
+    if (credential.type !== "basic") throw new ConfigError(`scheme ${scheme} takes basic(), got ${credential.type}()`);
+    request.headers.set("authorization", `Basic ${encodeBasic(credential)}`);
+  } else {
+    if (credential.type !== "bearer") throw new ConfigError(`scheme ${scheme} takes bearer(), got ${credential.type}()`);
+    const source = typeof credential.token === "string" ? undefined : credential.token;
+    const token = source ? await source.getToken() : (credential.token as string);
+    request.headers.set("authorization", `Bearer ${token}`);
+    context.bearer = source ? { source, token } : undefined;
+  }
+}
+
+/** Removes whatever an earlier pass applied, so an override starts clean. */
+function strip(request: Request, metadata: ApiMetadata, operation: OperationMetadata): void {
+  for (const scheme of operation.security.flat()) {
+    const definition = metadata.securitySchemes[scheme];
+    request.headers.delete(definition?.type === "apiKey" ? definition.name : "authorization");
+  }
+  const context = contextOf(request);
+  context.bearer = undefined;
+  context.credentialed = false;
+}
+
+/**
+ * The client's credential middleware: looks the operation up in the generated metadata and applies
+ * exactly what its `security` declares (Basic only where Basic is declared, nothing where nothing is).
+ */
+export function credentialMiddleware(metadata: ApiMetadata, credentials: CredentialMap): Middleware {
+  return {
+    async onRequest({ request, schemaPath }) {
+      const operation = findOperation(metadata, request.method, schemaPath);
+      const context = contextOf(request);
+      context.operation = operation;
+      if (!operation) return undefined;
+      for (const scheme of chooseAlternative(operation, credentials)) {
+        await apply(request, metadata, scheme, credentials[scheme] as Credential);
+      }
+      return undefined;
+    },
+  };
+}
+
+/**
+ * Per-request override: `client.PATCH(path, { middleware: [useCredentials(metadata, { RefreshAuth: bearer(t) })] })`
+ * sends exactly these schemes instead of the client's, provided the operation declares them as an alternative.
+ */
+export function useCredentials(metadata: ApiMetadata, credentials: CredentialMap): Middleware {
+  const schemes = Object.keys(credentials).filter((scheme) => credentials[scheme]);
+  return {
+    async onRequest({ request, schemaPath }) {
+      const operation = findOperation(metadata, request.method, schemaPath);
+      if (!operation) throw new ConfigError(`${request.method} ${schemaPath} is not in ${metadata.spec}`);
+      const accepted = operation.security.some(
+        (alternative) => alternative.length === schemes.length && alternative.every((scheme) => schemes.includes(scheme)),
+      );
+      if (!accepted) throw new ConfigError(`${operation.operationId} does not accept ${schemes.join(" + ") || "no credentials"}`);
+      strip(request, metadata, operation);
+      for (const scheme of schemes) await apply(request, metadata, scheme, credentials[scheme] as Credential);
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { ConfigError } from "../errors.js";
+import type { RefreshableToken } from "../request-context.js";
+
+/** A credential for one security scheme of a spec. Build them with basic(), apiKey() and bearer(). */
+export type Credential =
+  | { readonly type: "basic"; readonly username: string; readonly password: string }
+  | { readonly type: "apiKey"; readonly value: string }
+  | { readonly type: "bearer"; readonly token: string | RefreshableToken };
+
+// A value with a control character could split a header (request smuggling) or corrupt a log line.
+function assertHeaderSafe(value: string, what: string): void {
+  if (typeof value !== "string" || value.length === 0) throw new ConfigError(`${what} must be a non-empty string`);
+  if (/[\u0000-\u001f\u007f]/.test(value) || value.trim() !== value) {
+    throw new ConfigError(`${what} contains control characters or surrounding whitespace`);
+  }
+}
+
+/** HTTP Basic (RFC 7617): `username:password`, UTF-8, base64. */
+export function basic(username: string, password: string): Credential {
+  assertHeaderSafe(username, "Basic username");
+  assertHeaderSafe(password, "Basic password");
+  if (username.includes(":")) throw new ConfigError("Basic username must not contain ':'");
+  return { type: "basic", username, password };
+}
+
+/** An API key sent in the header the spec's security scheme names. */
+export function apiKey(value: string): Credential {
+  assertHeaderSafe(value, "API key");
+  return { type: "apiKey", value };
+}
+
+/** A bearer token: a fixed string, or a token source that refreshes (see createTokenSource). */
+export function bearer(token: string | RefreshableToken): Credential {
+  if (typeof token === "string") assertHeaderSafe(token, "Bearer token");
+  else if (!token || typeof token.getToken !== "function") throw new ConfigError("bearer() takes a token string or a token source");
+  return { type: "bearer", token };
+}
+
+/** The literal secret values of a credential, for redaction. */
+export function secretsOf(credential: Credential): string[] {
+  if (credential.type === "basic") return [credential.password, encodeBasic(credential)];
+  if (credential.type === "apiKey") return [credential.value];
+  return typeof credential.token === "string" ? [credential.token] : [];
+}
+
+export function encodeBasic(credential: { username: string; password: string }): string {
+  const bytes = new TextEncoder().encode(`${credential.username}:${credential.password}`);
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}

@@ -1,0 +1,212 @@
+import { snippet } from "./redact.js";
+
+/**
+ * What went wrong, as a discriminant that survives bundling and `instanceof` across package copies.
+ * - `http`: the server answered with a status the caller must handle (4xx/5xx not covered below)
+ * - `auth`: 401 or 403
+ * - `rate_limit`: 429 (see `retryAfterMs`)
+ * - `oauth`: an RFC 6749 §5.2 error body (also when sent with HTTP 200), or a rejected callback
+ * - `invalid_response`: not JSON, empty, too large, wrong shape or an unusable token response
+ * - `timeout`, `abort`, `connection`: transport outcomes; no usable response
+ * - `redirect`: a redirect that would leak credentials or downgrade to http
+ * - `config`: bad input to oauth-kit itself (missing credentials, malformed key, invalid verifier, ...)
+ */
+export type ErrorKind =
+  | "http"
+  | "auth"
+  | "rate_limit"
+  | "oauth"
+  | "invalid_response"
+  | "timeout"
+  | "abort"
+  | "connection"
+  | "redirect"
+  | "config";
+
+export interface ErrorContext {
+  /** HTTP method of the request, e.g. `POST`. */
+  method?: string | undefined;
+  /** Origin and path of the request; never the query string. */
+  url?: string | undefined;
+  /** How many attempts were made (1 = no retry). */
+  attempts?: number | undefined;
+  /** The server's request id (`x-request-id`, `request-id`, `x-amzn-requestid`), when it sent one. */
+  requestId?: string | undefined;
+  cause?: unknown;
+}
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * Base class of every error oauth-kit throws. It holds no request headers, no request body and no
+ * credentials; its message, `toJSON()` and `util.inspect` output show only safe fields.
+ */
+export class OAuthKitError extends Error {
+  readonly kind: ErrorKind;
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+  readonly attempts: number | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(kind: ErrorKind, message: string, context: ErrorContext = {}) {
+    super(message, context.cause === undefined ? undefined : { cause: context.cause });
+    this.name = new.target.name;
+    this.kind = kind;
+    this.method = context.method;
+    this.url = context.url;
+    this.attempts = context.attempts;
+    this.requestId = context.requestId;
+    // A cause from fetch may hold the Request (and so its headers); keep it reachable for debugging
+    // but out of enumeration, JSON and inspect output.
+    if ("cause" in this) Object.defineProperty(this, "cause", { enumerable: false });
+  }
+
+  /** The fields that are safe to log. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, kind: this.kind, message: this.message };
+    for (const key of ["method", "url", "attempts", "requestId"] as const) {
+      if (this[key] !== undefined) out[key] = this[key];
+    }
+    return out;
+  }
+
+  [INSPECT](): string {
+    return `${this.name} ${JSON.stringify(this.toJSON(), null, 2)}`;
+  }
+}
+
+export interface ApiErrorInit<TBody> extends ErrorContext {
+  status: number;
+  body?: TBody;
+  retryAfterMs?: number | undefined;
+  /** Secrets to mask if the body echoes them. */
+  secrets?: Iterable<string>;
+}
+
+/**
+ * The server answered, and the answer is an error. `body` is the parsed body (typed by status where the
+ * spec defines it); it is kept for the caller to inspect but shown only as a short redacted snippet.
+ */
+export class ApiError<TBody = unknown> extends OAuthKitError {
+  readonly status: number;
+  readonly retryAfterMs: number | undefined;
+  readonly snippet: string;
+  declare readonly body: TBody;
+
+  constructor(init: ApiErrorInit<TBody>, kind: ErrorKind = kindForStatus(init.status), message?: string) {
+    const excerpt = snippet(init.body, init.secrets);
+    super(
+      kind,
+      message ??
+        `${init.method ?? "request"} ${init.url ?? ""} failed with HTTP ${init.status}${excerpt ? `: ${excerpt}` : ""}`.replace(
+          "  ",
+          " ",
+        ),
+      init,
+    );
+    this.status = init.status;
+    this.retryAfterMs = init.retryAfterMs;
+    this.snippet = excerpt;
+    // Non-enumerable: the raw body may echo secrets, so it stays out of JSON and inspect output.
+    Object.defineProperty(this, "body", { value: init.body, enumerable: false });
+  }
+
+  override toJSON(): Record<string, unknown> {
+    const out = { ...super.toJSON(), status: this.status, snippet: this.snippet };
+    return this.retryAfterMs === undefined ? out : { ...out, retryAfterMs: this.retryAfterMs };
+  }
+}
+
+function kindForStatus(status: number): ErrorKind {
+  if (status === 401 || status === 403) return "auth";
+  if (status === 429) return "rate_limit";
+  return "http";
+}
+
+/** An RFC 6749 §5.2 error (`error`, `error_description`, `error_uri`), from a token endpoint or a callback. */
+export class OAuthError extends OAuthKitError {
+  readonly error: string;
+  readonly errorDescription: string | undefined;
+  readonly errorUri: string | undefined;
+  readonly status: number | undefined;
+
+  constructor(
+    fields: { error: string; errorDescription?: string | undefined; errorUri?: string | undefined; status?: number | undefined },
+    context: ErrorContext = {},
+  ) {
+    const description = fields.errorDescription ? `: ${snippet(fields.errorDescription)}` : "";
+    super("oauth", `OAuth error ${snippet(fields.error)}${description}`, context);
+    this.error = fields.error;
+    this.errorDescription = fields.errorDescription;
+    this.errorUri = fields.errorUri;
+    this.status = fields.status;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      error: snippet(this.error),
+      ...(this.errorDescription === undefined ? {} : { errorDescription: snippet(this.errorDescription) }),
+      ...(this.status === undefined ? {} : { status: this.status }),
+    };
+  }
+}
+
+/** The response cannot be used: not JSON, empty, too large, truncated JSON or the wrong shape. */
+export class InvalidResponseError extends OAuthKitError {
+  readonly status: number | undefined;
+  readonly snippet: string | undefined;
+  constructor(message: string, context: ErrorContext & { status?: number; snippet?: string } = {}) {
+    super("invalid_response", message, context);
+    this.status = context.status;
+    this.snippet = context.snippet;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, snippet: this.snippet };
+  }
+}
+
+/** An attempt took longer than `timeoutMs`, or the overall deadline passed. */
+export class TimeoutError extends OAuthKitError {
+  constructor(message: string, context: ErrorContext = {}) {
+    super("timeout", message, context);
+  }
+}
+
+/** The caller's `AbortSignal` fired. Never retried. */
+export class AbortError extends OAuthKitError {
+  constructor(message: string, context: ErrorContext = {}) {
+    super("abort", message, context);
+  }
+}
+
+/** No response: refused, reset, DNS failure, or the body was cut off mid-stream. */
+export class ConnectionError extends OAuthKitError {
+  /** The system error code when known (`ECONNREFUSED`, `ENOTFOUND`, `UND_ERR_SOCKET`, ...). */
+  readonly code: string | undefined;
+  constructor(message: string, context: ErrorContext & { code?: string | undefined } = {}) {
+    super("connection", message, context);
+    this.code = context.code;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), code: this.code };
+  }
+}
+
+/** A redirect was refused because following it could leak credentials or drop to plain http. */
+export class RedirectError extends OAuthKitError {
+  readonly status: number;
+  constructor(message: string, context: ErrorContext & { status: number }) {
+    super("redirect", message, context);
+    this.status = context.status;
+  }
+}
+
+/** Bad input to oauth-kit itself: caught before anything is sent. */
+export class ConfigError extends OAuthKitError {
+  constructor(message: string) {
+    super("config", message);
+  }
+}

@@ -1,0 +1,32 @@
+// @oauth-kit/auth: what every provider package builds on.
+//
+// - createProviderClient(): an openapi-fetch client configured from a spec's generated metadata
+// - credentials per security scheme: basic(), apiKey(), bearer() (static or a refreshing token source)
+// - the transport beneath the middleware: timeouts, retries, Retry-After, safe redirects, body limits
+// - OAuth authorization-code helpers: PKCE, state, authorize URL, callback check, pending store
+// - token response validation, and errors that never print a secret
+
+export { createProviderClient, formUrlEncode, type ProviderClientConfig, type ProviderClientOptions } from "./client.js";
+export { basic, apiKey, bearer, type Credential } from "./credentials/credential.js";
+export { useCredentials, type CredentialMap } from "./credentials/apply-credentials.js";
+export { createTokenSource, type TokenSource, type TokenSourceOptions } from "./token-source.js";
+export type { RefreshableToken } from "./request-context.js";
+export type { RetryOptions } from "./transport/retry-policy.js";
+export { unwrap, apiErrorFrom } from "./unwrap.js";
+export {
+  OAuthKitError,
+  ApiError,
+  OAuthError,
+  InvalidResponseError,
+  TimeoutError,
+  AbortError,
+  ConnectionError,
+  RedirectError,
+  ConfigError,
+  type ErrorKind,
+  type ErrorContext,
+} from "./errors.js";
+export { redact } from "./redact.js";
+export { findOperation, type ApiMetadata, type OperationMetadata, type SecuritySchemeMetadata, type HttpMethod } from "./metadata.js";
+export * from "./oauth/index.js";
+export * from "./signing/index.js";

@@ -1,0 +1,47 @@
+// The shape of `src/generated/metadata.ts` in every provider package. `pnpm generate` writes it from the
+// bundled spec; the client reads it to pick servers, apply credentials, encode bodies and decide retries.
+// It is plain data: everything the runtime needs to know about an operation without shipping the spec.
+
+export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
+
+export type SecuritySchemeMetadata =
+  | { readonly type: "http"; readonly scheme: "basic" | "bearer" }
+  | { readonly type: "apiKey"; readonly in: "header"; readonly name: string };
+
+export interface OperationMetadata {
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  /** The path template as written in the spec, e.g. `/v1/oauth/clients/{client_id}`. */
+  readonly path: string;
+  /** Base URL per environment when the operation lives on another host than the spec's `servers`. */
+  readonly servers: Readonly<Record<string, string>> | null;
+  /**
+   * Alternatives, each a list of scheme names that must all be applied together. `[]` means the
+   * operation takes no credentials; an empty alternative (`[]` inside the list) means credentials are optional.
+   */
+  readonly security: readonly (readonly string[])[];
+  /** Request body media types, the default first. Empty when the operation has no body. */
+  readonly requestMediaTypes: readonly string[];
+  /** Response media types by status code (`"200"`, `"4XX"`, `"default"`); `[]` means no body. */
+  readonly responses: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Whether a failed attempt may be sent again after the request could have reached the server:
+   * true for GET/HEAD/PUT/DELETE/OPTIONS and for POST/PATCH operations marked `x-idempotent: true`.
+   */
+  readonly retrySafe: boolean;
+}
+
+export interface ApiMetadata {
+  /** The spec this was generated from, relative to the repository root. */
+  readonly spec: string;
+  /** Base URL per environment name (the spec's `servers[].x-environment`), in spec order. */
+  readonly servers: Readonly<Record<string, string>>;
+  readonly securitySchemes: Readonly<Record<string, SecuritySchemeMetadata>>;
+  /** Keyed by `"METHOD /path/template"`. */
+  readonly operations: Readonly<Record<string, OperationMetadata>>;
+}
+
+/** The metadata of the operation behind a method and a path template, if the spec has it. */
+export function findOperation(metadata: ApiMetadata, method: string, path: string): OperationMetadata | undefined {
+  return metadata.operations[`${method.toUpperCase()} ${path}`];
+}

@@ -1,0 +1,45 @@
+import type { OperationMetadata } from "./metadata.js";
+
+/** A bearer credential that can be refreshed: what the transport needs to replay once after a 401. */
+export interface RefreshableToken {
+  /** The current access token, refreshing first when it is missing or about to expire. */
+  getToken(): Promise<string>;
+  /** The server rejected `token`; forget it unless a newer one has already replaced it. */
+  invalidate(token: string): void;
+}
+
+/**
+ * What the client's middleware learned about a request, for the transport beneath it. Keyed by the
+ * Request object, which oauth-kit's middleware mutates in place and never replaces.
+ */
+export interface RequestContext {
+  operation?: OperationMetadata | undefined;
+  /** The request carries credentials: do not follow it to another origin. */
+  credentialed?: boolean;
+  /** Set when the Authorization header came from a refreshable token source. */
+  bearer?: { source: RefreshableToken; token: string } | undefined;
+}
+
+const contexts = new WeakMap<Request, RequestContext>();
+
+export function contextOf(request: Request): RequestContext {
+  let context = contexts.get(request);
+  if (!context) {
+    context = {};
+    contexts.set(request, context);
+  }
+  return context;
+}
+
+/** Stream bodies are sent once and never replayed; the body serializer registers them here. */
+export const streamBodies = new WeakSet<ReadableStream>();
+
+/** What the transport knew about the exchange that produced a response, for `unwrap()`'s errors. */
+export interface ResponseInfo {
+  method: string;
+  url: string;
+  attempts: number;
+  secrets: readonly string[];
+}
+
+export const responseInfo = new WeakMap<Response, ResponseInfo>();

@@ -1,0 +1,115 @@
+import { OAuthError, OAuthKitError } from "./errors.js";
+import type { TokenSet } from "./oauth/token-response.js";
+import type { RefreshableToken } from "./request-context.js";
+
+export interface TokenSourceOptions {
+  /**
+   * Gets a new token set, given the current one (its refresh token, for a refresh grant). Called for
+   * at most one refresh at a time. Parse the response with parseTokenResponse() so `expiresAt` is taken
+   * from local receipt time.
+   */
+  refresh: (current: TokenSet | undefined) => Promise<TokenSet>;
+  /** Tokens you already hold (restored from storage, or from a code exchange). */
+  initial?: TokenSet | undefined;
+  /** Refresh this long before `expiresAt`. Default 60 s. */
+  skewMs?: number | undefined;
+  /** Called with every new token set, to persist rotated tokens. Awaited before waiters resume. */
+  onTokens?: ((tokens: TokenSet) => void | Promise<void>) | undefined;
+  /** For tests: the clock. */
+  now?: () => number;
+}
+
+export interface TokenSource extends RefreshableToken {
+  /** The tokens held now, if any. */
+  current(): TokenSet | undefined;
+  /** Replace the tokens (after a new login) and clear a latched refresh failure. */
+  setTokens(tokens: TokenSet): void;
+  /** Forget everything; the next getToken() refreshes with no current tokens. */
+  clear(): void;
+}
+
+/**
+ * A bearer token that refreshes itself, following the rules in RELIABILITY.md §5.2:
+ * - refresh before `expiresAt - skewMs`; a token without `expiresAt` is used until the server rejects it;
+ * - exactly one refresh in flight, shared by every waiter (they get the same result or the same error);
+ * - a generation counter: an invalidation while a refresh is in flight keeps that stale result out of the cache;
+ * - a refresh response without a refresh token keeps the old one (RFC 6749 §6);
+ * - a refresh rejected with an OAuth error (e.g. `invalid_grant`) clears the tokens and is remembered,
+ *   so later calls fail at once instead of hammering the token endpoint, until setTokens().
+ */
+export function createTokenSource(options: TokenSourceOptions): TokenSource {
+  const now = options.now ?? Date.now;
+  const skewMs = options.skewMs ?? 60_000;
+  let tokens: TokenSet | undefined = options.initial;
+  // The access token has been rejected or invalidated; the refresh token (if any) is still good.
+  let accessRevoked = false;
+  let inFlight: Promise<TokenSet> | undefined;
+  let generation = 0;
+  let latched: OAuthKitError | undefined;
+
+  const usable = (set: TokenSet | undefined): set is TokenSet =>
+    set !== undefined && !accessRevoked && (set.expiresAt === undefined || set.expiresAt - skewMs > now());
+
+  function refreshOnce(): Promise<TokenSet> {
+    if (inFlight) return inFlight;
+    const started = generation;
+    const previous = tokens;
+    const promise = (async () => {
+      const fresh = await options.refresh(previous);
+      const merged: TokenSet =
+        fresh.refreshToken === undefined && previous?.refreshToken !== undefined
+          ? { ...fresh, refreshToken: previous.refreshToken }
+          : fresh;
+      if (started === generation) {
+        tokens = merged;
+        accessRevoked = false;
+        await options.onTokens?.(merged);
+      }
+      return merged;
+    })();
+    inFlight = promise;
+    promise.then(
+      () => undefined,
+      (error: unknown) => {
+        if (error instanceof OAuthError && started === generation) {
+          latched = error;
+          tokens = undefined;
+        }
+      },
+    );
+    promise.finally(() => {
+      if (inFlight === promise) inFlight = undefined;
+    }).catch(() => undefined);
+    return promise;
+  }
+
+  return {
+    async getToken() {
+      if (usable(tokens)) return tokens.accessToken;
+      if (latched) throw latched;
+      return (await refreshOnce()).accessToken;
+    },
+    invalidate(token) {
+      // A request that used an older token learns nothing new: a newer token already replaced it.
+      if (accessRevoked || tokens?.accessToken !== token) return;
+      accessRevoked = true;
+      generation++;
+      inFlight = undefined;
+    },
+    current: () => tokens,
+    setTokens(next) {
+      tokens = next;
+      accessRevoked = false;
+      latched = undefined;
+      generation++;
+      inFlight = undefined;
+    },
+    clear() {
+      tokens = undefined;
+      accessRevoked = false;
+      latched = undefined;
+      generation++;
+      inFlight = undefined;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { InvalidResponseError } from "../errors.js";
+
+/**
+ * Reads the whole body, but no more than `maxBytes`: an endless or huge stream is cancelled at the cap
+ * instead of filling memory. Token and OAuth responses are a few KB.
+ */
+export async function readBodyCapped(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  if (!response.body) return new Uint8Array(0);
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body.cancel().catch(() => {});
+    throw new InvalidResponseError(`response body of ${declared} bytes exceeds the ${maxBytes}-byte limit`, {
+      status: response.status,
+    });
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new InvalidResponseError(`response body exceeds the ${maxBytes}-byte limit`, { status: response.status });
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
