@@ -6,6 +6,7 @@
 // - OAuth authorization-code helpers: PKCE, state, authorize URL, callback check, pending store
 // - token response validation, and errors that never print a secret
 
+export type { Client, Middleware } from "openapi-fetch";
 export { createProviderClient, formUrlEncode, type ProviderClientConfig, type ProviderClientOptions } from "./client.js";
 export { basic, apiKey, bearer, type Credential } from "./credentials/credential.js";
 export { useCredentials, type CredentialMap } from "./credentials/apply-credentials.js";
@@ -13,6 +14,7 @@ export { createTokenSource, type TokenSource, type TokenSourceOptions } from "./
 export type { RefreshableToken } from "./request-context.js";
 export type { RetryOptions } from "./transport/retry-policy.js";
 export { unwrap, apiErrorFrom } from "./unwrap.js";
+export { tokenFromResult } from "./token-result.js";
 export {
   OAuthKitError,
   ApiError,

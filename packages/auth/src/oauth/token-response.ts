@@ -193,6 +193,7 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (value === "") return "an empty string";
+  if (typeof value === "object" && !isPlainObject(value)) return "a non-plain object";
   return typeof value;
 }
 

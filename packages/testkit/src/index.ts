@@ -1,0 +1,4 @@
+export { useNock } from "./use-nock.js";
+export { recordingFetch, type RecordedRequest } from "./recording-fetch.js";
+export { describeSpecOperations, loadSpec, type SpecOperationsOptions } from "./spec-operations.js";
+export { startServer, closedPort, type TestServer } from "./local-server.js";
