@@ -8,7 +8,7 @@
 
 export type { Client, Middleware } from "openapi-fetch";
 export { createProviderClient, formUrlEncode, type ProviderClientConfig, type ProviderClientOptions } from "./client.js";
-export { basic, apiKey, bearer, type Credential } from "./credentials/credential.js";
+export { basic, apiKey, bearer, stamp, type Credential } from "./credentials/credential.js";
 export { useCredentials, type CredentialMap } from "./credentials/apply-credentials.js";
 export { createTokenSource, type TokenSource, type TokenSourceOptions } from "./token-source.js";
 export type { RefreshableToken } from "./request-context.js";

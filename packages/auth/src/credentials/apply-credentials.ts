@@ -24,7 +24,15 @@ async function apply(request: Request, metadata: ApiMetadata, scheme: string, cr
   if (!definition) throw new ConfigError(`unknown security scheme ${scheme}`);
   const context = contextOf(request);
   context.credentialed = true;
-  if (definition.type === "apiKey") {
+  if (definition.type === "apiKey" && credential.type === "stamp") {
+    // Signs what the transport will send: it copies these same bytes before the first attempt.
+    const body = request.body ? await request.clone().text() : "";
+    const { headerName, headerValue } = await credential.stamper.stamp(body);
+    if (headerName.toLowerCase() !== definition.name.toLowerCase()) {
+      throw new ConfigError(`scheme ${scheme} is the ${definition.name} header, but the stamper sets ${headerName}`);
+    }
+    request.headers.set(definition.name, headerValue);
+  } else if (definition.type === "apiKey") {
     if (credential.type !== "apiKey") throw new ConfigError(`scheme ${scheme} takes apiKey(), got ${credential.type}()`);
     request.headers.set(definition.name, credential.value);
   } else if (definition.scheme === "basic") {

@@ -1,11 +1,13 @@
 import { ConfigError } from "../errors.js";
 import type { RefreshableToken } from "../request-context.js";
+import type { Stamper } from "../signing/stamper.js";
 
 /** A credential for one security scheme of a spec. Build them with basic(), apiKey() and bearer(). */
 export type Credential =
   | { readonly type: "basic"; readonly username: string; readonly password: string }
   | { readonly type: "apiKey"; readonly value: string }
-  | { readonly type: "bearer"; readonly token: string | RefreshableToken };
+  | { readonly type: "bearer"; readonly token: string | RefreshableToken }
+  | { readonly type: "stamp"; readonly stamper: Stamper };
 
 // A value with a control character could split a header (request smuggling) or corrupt a log line.
 function assertHeaderSafe(value: string, what: string): void {
@@ -36,10 +38,20 @@ export function bearer(token: string | RefreshableToken): Credential {
   return { type: "bearer", token };
 }
 
+/**
+ * A request signature for a header API-key scheme (Turnkey's X-Stamp): the stamper signs the exact body
+ * bytes that the transport will send, and its header is set on the request.
+ */
+export function stamp(stamper: Stamper): Credential {
+  if (!stamper || typeof stamper.stamp !== "function") throw new ConfigError("stamp() takes a Stamper");
+  return { type: "stamp", stamper };
+}
+
 /** The literal secret values of a credential, for redaction. */
 export function secretsOf(credential: Credential): string[] {
   if (credential.type === "basic") return [credential.password, encodeBasic(credential)];
   if (credential.type === "apiKey") return [credential.value];
+  if (credential.type === "stamp") return [];
   return typeof credential.token === "string" ? [credential.token] : [];
 }
 
