@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { bundle, loadConfig } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
-import { loadApis, repoRoot } from "./lib/apis.mjs";
+import { loadApis, repoRoot, toolsRoot } from "./lib/apis.mjs";
 import { buildMetadata } from "./lib/metadata.mjs";
 
 const args = process.argv.slice(2);
@@ -55,7 +55,7 @@ async function render(api, config) {
 
 if (lint) {
   console.log(`generate: linting ${apis.map((a) => a.name).join(", ")}`);
-  const result = spawnSync(join(repoRoot, "node_modules", ".bin", "redocly"), ["lint", ...apis.map((a) => a.name), "--format=stylish"], {
+  const result = spawnSync(join(toolsRoot, "node_modules", ".bin", "redocly"), ["lint", ...apis.map((a) => a.name), "--format=stylish"], {
     cwd: repoRoot,
     stdio: "inherit",
     shell: process.platform === "win32",

@@ -4,7 +4,10 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** The repository root; OAUTH_KIT_ROOT points the scripts at a copy (the drift-gate test uses one). */
+export const repoRoot = process.env.OAUTH_KIT_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+/** Where the tools are installed: always this checkout, even when working on a copy. */
+export const toolsRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /**
  * Every `apis` entry of redocly.yaml as `{ name, spec, schemaOutput, metadataOutput, packageDir }`
