@@ -13,7 +13,7 @@ export { useCredentials, type CredentialMap } from "./credentials/apply-credenti
 export { createTokenSource, type TokenSource, type TokenSourceOptions } from "./token-source.js";
 export type { RefreshableToken } from "./request-context.js";
 export type { RetryOptions } from "./transport/retry-policy.js";
-export { unwrap, apiErrorFrom } from "./unwrap.js";
+export { unwrap, apiErrorFrom, type DataOf } from "./unwrap.js";
 export { tokenFromResult } from "./token-result.js";
 export {
   OAuthKitError,

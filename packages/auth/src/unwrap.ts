@@ -29,13 +29,14 @@ export function apiErrorFrom<TBody>(response: Response, body: TBody): ApiError<T
   });
 }
 
-type Result<D, E> = { data: D; error?: never; response: Response } | { data?: never; error: E; response: Response };
+/** The success data type of an openapi-fetch result union (the member whose `error` is never). */
+export type DataOf<R> = R extends { error?: never; data: infer D } ? D : never;
 
 /**
  * The data of an openapi-fetch result, or a thrown ApiError (status, typed body, request id, method,
  * URL without query, attempt count) when the server answered with an error status.
  */
-export function unwrap<D, E>(result: Result<D, E>): D {
-  if (result.response.ok) return result.data as D;
-  throw apiErrorFrom(result.response, result.error as E);
+export function unwrap<R extends { data?: unknown; error?: unknown; response: Response }>(result: R): DataOf<R> {
+  if (result.response.ok) return result.data as DataOf<R>;
+  throw apiErrorFrom(result.response, result.error);
 }
