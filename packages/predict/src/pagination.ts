@@ -23,7 +23,11 @@ export interface OrderPaginationOptions extends PaginationOptions {
 
 const DEFAULT_MAX_PAGES = 1000;
 
-type Page<Item> = { data?: unknown; cursor?: unknown } & { data?: Item[] };
+/** What a page response is checked for at run time; the generated types say the rest. */
+interface PageBody {
+  data?: unknown;
+  cursor?: unknown;
+}
 
 /**
  * Yields every item, page by page: each page is a new request with a freshly signed envelope (a new
@@ -33,7 +37,7 @@ type Page<Item> = { data?: unknown; cursor?: unknown } & { data?: Item[] };
 async function* paginate<Item>(
   what: string,
   options: PaginationOptions,
-  fetchPage: (query: { first?: string; after?: string }) => Promise<Page<Item>>,
+  fetchPage: (query: { first?: string; after?: string }) => Promise<PageBody>,
 ): AsyncGenerator<Item, void, undefined> {
   const { pageSize, maxPages = DEFAULT_MAX_PAGES } = options;
   if (pageSize !== undefined && !(Number.isSafeInteger(pageSize) && pageSize > 0)) {

@@ -1,0 +1,30 @@
+export { createPredictClient, type PredictClient, type PredictClientOptions, type PredictEnvironment } from "./client.js";
+export { signEnvelope, nowInSeconds, type PredictWallet, type SignedEnvelope, type EnvelopeData } from "./signed-envelope.js";
+export { loginWithSignature, createLoginTokenSource, type SignatureLogin } from "./jwt-login.js";
+export { finalizeConnection, type ConnectionFinalization } from "./oauth-connection.js";
+export {
+  paginateOrders,
+  paginatePositions,
+  type PaginationOptions,
+  type OrderPaginationOptions,
+} from "./pagination.js";
+export { metadata } from "./generated/metadata.js";
+export type { paths, components, operations } from "./generated/schema.js";
+export type * from "./types.js";
+// The error classes, unwrap() and token sources callers need, so one install is enough.
+export {
+  unwrap,
+  createTokenSource,
+  ApiError,
+  OAuthKitError,
+  InvalidResponseError,
+  TimeoutError,
+  AbortError,
+  ConnectionError,
+  RedirectError,
+  ConfigError,
+  type ErrorKind,
+  type TokenSource,
+  type TokenSet,
+  type RefreshableToken,
+} from "@oauth-kit/auth";
