@@ -32,4 +32,5 @@ export {
   RedirectError,
   ConfigError,
   type ErrorKind,
+  type DataOf,
 } from "@oauth-kit/auth";

@@ -1,4 +1,4 @@
-import { unwrap as unwrapResult } from "@oauth-kit/auth";
+import { type DataOf, unwrap as unwrapResult } from "@oauth-kit/auth";
 import { hideTokenInError } from "./hide-token-in-errors.js";
 
 /**
@@ -6,7 +6,7 @@ import { hideTokenInError } from "./hide-token-in-errors.js";
  * for an error status. Same as @oauth-kit/auth's `unwrap`, except that the error names `/tokens/{token}`
  * instead of the token it was called with (that token is a live credential).
  */
-export function unwrap<D, E>(result: Parameters<typeof unwrapResult<D, E>>[0]): D {
+export function unwrap<R extends { data?: unknown; error?: unknown; response: Response }>(result: R): DataOf<R> {
   try {
     return unwrapResult(result);
   } catch (error) {

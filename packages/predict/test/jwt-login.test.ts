@@ -141,8 +141,13 @@ describe("createLoginTokenSource", () => {
     const { data } = await predict.POST("/v1/oauth/positions", { body: ENVELOPE });
 
     expect(data).toEqual({ success: true, data: [] });
-    // The recorder sees what openapi-fetch handed the transport; the 401 replay happens beneath it.
-    expect(recorder.requests.map((r) => r.headers.get("authorization"))).toEqual([`Bearer ${JWT}`, `Bearer ${JWT}`]);
+    // The recorder is the client's fetch, so it sees every attempt, including the replay after the 401.
+    expect(recorder.requests.map((r) => r.headers.get("authorization"))).toEqual([
+      `Bearer ${JWT}`,
+      `Bearer ${JWT}`,
+      `Bearer ${NEXT_JWT}`,
+    ]);
+    expect(recorder.requests[2]?.body).toBe(JSON.stringify(ENVELOPE));
     expect(tokenSource.current()?.accessToken).toBe(NEXT_JWT);
   });
 

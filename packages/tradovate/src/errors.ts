@@ -40,9 +40,10 @@ export class TradovateError extends OAuthKitError {
  * Why a penalty ticket was not waited out:
  * - `captcha`: `p-captcha: true`; a third-party application cannot solve it (Tradovate: wait about an hour);
  * - `wait_too_long`: `p-time` is longer than the caller allows (`penalty.maxWaitMs`);
- * - `still_penalised`: the request was resent with `p-ticket` `penalty.maxResends` times and is still penalised.
+ * - `still_penalised`: the request was resent with `p-ticket` `penalty.maxResends` times and is still penalised;
+ * - `not_resendable`: the request has no body to carry `p-ticket` (`renewaccesstoken` is a GET).
  */
-export type PenaltyReason = "captcha" | "wait_too_long" | "still_penalised";
+export type PenaltyReason = "captcha" | "wait_too_long" | "still_penalised" | "not_resendable";
 
 /**
  * Tradovate answered HTTP 200 with a penalty ticket (`p-ticket`, `p-time`, `p-captcha`) instead of a result,
