@@ -127,6 +127,8 @@ export function createProviderClient<Paths extends {}, Environment extends strin
     const extra: Record<string, unknown> = {};
     const server = environment === undefined ? undefined : operation?.servers?.[environment];
     if (server !== undefined && init.baseUrl === undefined) extra.baseUrl = server;
+    // fetch refuses a stream body without `duplex: "half"`, and openapi-fetch does not add it.
+    if (init.body instanceof ReadableStream && init.duplex === undefined) extra.duplex = "half";
     if (init.body !== undefined && init.bodySerializer === undefined) {
       const declared = operation?.requestMediaTypes ?? [];
       const requested = contentTypeOf(init.headers);

@@ -18,6 +18,11 @@ export interface RequestContext {
   credentialed?: boolean;
   /** Set when the Authorization header came from a refreshable token source. */
   bearer?: { source: RefreshableToken; token: string } | undefined;
+  /**
+   * The operation needs credentials the client does not hold. Deferred to the transport (which throws
+   * it before sending) so a per-request useCredentials() override can still supply them.
+   */
+  missingCredentials?: Error | undefined;
 }
 
 const contexts = new WeakMap<Request, RequestContext>();

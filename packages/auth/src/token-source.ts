@@ -32,18 +32,21 @@ export interface TokenSource extends RefreshableToken {
  * A bearer token that refreshes itself, following the rules in RELIABILITY.md §5.2:
  * - refresh before `expiresAt - skewMs`; a token without `expiresAt` is used until the server rejects it;
  * - exactly one refresh in flight, shared by every waiter (they get the same result or the same error);
- * - a generation counter: an invalidation while a refresh is in flight keeps that stale result out of the cache;
+ * - a generation counter: setTokens(), clear() or invalidating a token the in-flight refresh is not
+ *   replacing keeps that stale result out of the cache (and away from onTokens);
  * - a refresh response without a refresh token keeps the old one (RFC 6749 §6);
  * - a refresh rejected with an OAuth error (e.g. `invalid_grant`) clears the tokens and is remembered,
  *   so later calls fail at once instead of hammering the token endpoint, until setTokens().
  */
 export function createTokenSource(options: TokenSourceOptions): TokenSource {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? (() => Date.now());
   const skewMs = options.skewMs ?? 60_000;
   let tokens: TokenSet | undefined = options.initial;
   // The access token has been rejected or invalidated; the refresh token (if any) is still good.
   let accessRevoked = false;
   let inFlight: Promise<TokenSet> | undefined;
+  // The access token the in-flight refresh is replacing.
+  let inFlightReplaces: string | undefined;
   let generation = 0;
   let latched: OAuthKitError | undefined;
 
@@ -68,6 +71,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       return merged;
     })();
     inFlight = promise;
+    inFlightReplaces = previous?.accessToken;
     promise.then(
       () => undefined,
       (error: unknown) => {
@@ -93,6 +97,10 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       // A request that used an older token learns nothing new: a newer token already replaced it.
       if (accessRevoked || tokens?.accessToken !== token) return;
       accessRevoked = true;
+      // A refresh already replacing this very token is not stale: keep it and let every waiter share
+      // it. Dropping it would start a second refresh with the same refresh token, which a rotating
+      // server treats as reuse and answers by revoking the grant (RFC 9700 §4.14).
+      if (inFlight !== undefined && inFlightReplaces === token) return;
       generation++;
       inFlight = undefined;
     },

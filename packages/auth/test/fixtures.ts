@@ -269,8 +269,11 @@ export function netFetch() {
 
 const realImmediate = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Lets real I/O run until no request is in flight (or `graceMs` of real time passed). */
-export async function quiesce(net: { inflight: number }, graceMs = 50): Promise<void> {
+/**
+ * Lets real I/O run until no request is in flight. `graceMs` only bounds a request that never comes back
+ * (a bug); a mocked reply normally takes a few ms, more on a loaded machine.
+ */
+export async function quiesce(net: { inflight: number }, graceMs = 2000): Promise<void> {
   const start = performance.now();
   for (;;) {
     while (net.inflight > 0 && performance.now() - start < graceMs) await realImmediate();
@@ -302,6 +305,25 @@ export async function drive<T>(promise: Promise<T>, net: { inflight: number }, m
     await vi.advanceTimersToNextTimerAsync();
   }
   return { ...(await outcome), elapsed: Date.now() - start };
+}
+
+/**
+ * A fetch that never answers until its signal aborts (openai-node's timeout test double): the request
+ * hangs on the wire, and only the client's own timers can end it. Counts calls.
+ */
+export function hangingFetch() {
+  const calls: Request[] = [];
+  return {
+    calls,
+    fetch(request: Request): Promise<Response> {
+      calls.push(request);
+      return new Promise((_, reject) => {
+        const fail = () => reject(request.signal.reason);
+        if (request.signal.aborted) fail();
+        request.signal.addEventListener("abort", fail, { once: true });
+      });
+    },
+  };
 }
 
 /** A fake-timer setup that leaves queueMicrotask, nextTick and setImmediate real (RELIABILITY §6). */

@@ -2,23 +2,42 @@ import { type Middleware, OAuthKitError } from "@oauth-kit/auth";
 
 // The `{token}` of /tokens/{token} is not an opaque id: it is the token itself, the Bearer value every
 // other *.openapi.com API accepts. @oauth-kit/auth writes the request path into an error's message and
-// `url`, so an error from getToken, updateToken (rotation) or deleteToken would print a live credential.
-// These helpers put the path template back in its place.
-const TOKEN_IN_PATH = /(\/tokens\/)[^/?#\s"'`]+/g;
+// `url`, and only masks the client's own credentials (the API key) in body snippets, so an error from
+// getToken, deleteToken or a rotation would print a live token. These helpers take it out again.
+// (An already-hidden `{token}` is left alone, so hiding twice changes nothing.)
+const TOKEN_IN_PATH = /(\/tokens\/)(?!\{token\})([^/?#\s"'`]+)/g;
+const REDACTED = "[redacted]";
+// The fields an oauth-kit error renders (message, toJSON, util.inspect); `stack` starts with the message.
+const RENDERED = ["message", "url", "snippet", "stack"] as const;
 
-function hideTokenIn(text: string): string {
-  return text.replace(TOKEN_IN_PATH, "$1{token}");
+function tokensInPaths(text: unknown): string[] {
+  if (typeof text !== "string") return [];
+  return [...text.matchAll(TOKEN_IN_PATH)].flatMap(([, , token]) => {
+    try {
+      return [token!, decodeURIComponent(token!)];
+    } catch {
+      return [token!];
+    }
+  });
 }
 
-/** Rewrites an oauth-kit error in place so that `/tokens/<token>` reads `/tokens/{token}`; returns it. */
-export function hideTokenInError<E>(error: E): E {
+/**
+ * Rewrites an oauth-kit error in place and returns it: `/tokens/<token>` reads `/tokens/{token}`, and that
+ * token, plus any `secrets` given (a refresh token), is masked wherever else the error shows it (a body
+ * snippet that echoes it). Other values pass through untouched.
+ */
+export function hideTokenInError<E>(error: E, secrets: readonly string[] = []): E {
   if (!(error instanceof OAuthKitError)) return error;
-  // `stack` starts with the message, so it carries the same URL.
-  for (const key of ["message", "url", "stack"] as const) {
-    const value: unknown = error[key];
+  const fields = error as unknown as Record<string, unknown>;
+  // Short values would mask ordinary words; tokens are never this short.
+  const known = [...secrets, ...tokensInPaths(fields.url), ...tokensInPaths(fields.message)].filter((value) => value.length >= 6);
+  for (const key of RENDERED) {
+    const value = fields[key];
     if (typeof value !== "string") continue;
+    let hidden = value.replace(TOKEN_IN_PATH, "$1{token}");
+    for (const secret of known) hidden = hidden.split(secret).join(REDACTED);
     const enumerable = Object.getOwnPropertyDescriptor(error, key)?.enumerable ?? false;
-    Object.defineProperty(error, key, { value: hideTokenIn(value), writable: true, configurable: true, enumerable });
+    Object.defineProperty(error, key, { value: hidden, writable: true, configurable: true, enumerable });
   }
   return error;
 }

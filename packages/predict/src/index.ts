@@ -1,5 +1,11 @@
 export { createPredictClient, type PredictClient, type PredictClientOptions, type PredictEnvironment } from "./client.js";
-export { signEnvelope, nowInSeconds, type PredictWallet, type SignedEnvelope, type EnvelopeData } from "./signed-envelope.js";
+export {
+  signEnvelope,
+  type PredictWallet,
+  type SignedEnvelope,
+  type EnvelopeData,
+  type EnvelopeFields,
+} from "./signed-envelope.js";
 export { loginWithSignature, createLoginTokenSource, type SignatureLogin } from "./jwt-login.js";
 export { finalizeConnection, type ConnectionFinalization } from "./oauth-connection.js";
 export {

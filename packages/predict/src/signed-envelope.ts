@@ -1,5 +1,22 @@
 import { ConfigError } from "@oauth-kit/auth";
+import type {
+  OAuthCancelOrdersData,
+  OAuthCreateOrderData,
+  OAuthFinalizeData,
+  OAuthOrdersData,
+  OAuthPositionsData,
+} from "./types.js";
 import { assertAddress, signatureFrom } from "./wallet-input.js";
+
+/**
+ * Every `data` field of Predict's signed operations, all optional. As the bound of signEnvelope()'s type
+ * parameter it keeps literal values typed (`strategy: "LIMIT"` stays `"LIMIT"`, so the envelope fits the
+ * operation's body type) and makes data with no known field a type error; the operation's body type
+ * catches a missing or misspelt field. `timestamp` is stamped, never passed.
+ */
+export type EnvelopeFields = Partial<
+  Omit<OAuthFinalizeData & OAuthOrdersData & OAuthCreateOrderData & OAuthCancelOrdersData & OAuthPositionsData, "timestamp">
+> & { timestamp?: never };
 
 /** The `data` of a signed request as it is handed to `sign()`: the caller's fields plus `timestamp`. */
 export type EnvelopeData<D extends object = Record<string, unknown>> = { timestamp: number } & D;
@@ -39,7 +56,7 @@ export function nowInSeconds(): number {
  * @throws {ConfigError} an address is malformed, `data` carries its own `timestamp`, or `sign` does not
  *   return a non-empty string. Errors thrown by `sign` itself (a rejected wallet prompt) pass through.
  */
-export async function signEnvelope<D extends object & { timestamp?: never }>(
+export async function signEnvelope<D extends EnvelopeFields>(
   wallet: PredictWallet,
   data: D,
 ): Promise<SignedEnvelope<D>> {

@@ -68,7 +68,7 @@ describe("signEnvelope", () => {
     const created = { success: true, data: { code: "OK", orderId: "88214593", orderHash: "0xd04b" } };
     nock("https://api-testnet.predict.fun").post("/v1/oauth/orders/create").reply(201, created);
 
-    const body = await signEnvelope(wallet, { pricePerShare: "550000000000000000", strategy: "LIMIT" as const, order: ORDER });
+    const body = await signEnvelope(wallet, { pricePerShare: "550000000000000000", strategy: "LIMIT", order: ORDER });
     const result = await client.POST("/v1/oauth/orders/create", { body });
 
     expect(result.response.status).toBe(201);

@@ -1,4 +1,4 @@
-import { type TokenSet, bearer, parseTokenResponse, useCredentials } from "@oauth-kit/auth";
+import { type TokenSet, apiErrorFrom, bearer, parseTokenResponse, useCredentials } from "@oauth-kit/auth";
 import type { TradovateClient } from "./client.js";
 import { TradovateError } from "./errors.js";
 import { localExpiry } from "./expiry.js";
@@ -80,13 +80,14 @@ export async function renewTradovateAccessToken(
   return accessTokenFromResult(result, [accessToken]);
 }
 
-/** errorText → TradovateError; otherwise the token, validated, with its expiry made local. */
+/** Error status → ApiError; errorText → TradovateError; otherwise the token, validated, with its expiry made local. */
 function accessTokenFromResult(result: Result, secrets: readonly string[]): TradovateAccessToken {
   const { response } = result;
   const receivedAt = Date.now();
   const context = contextOf(response);
+  if (!response.ok) throw withoutSecrets(apiErrorFrom(response, result.error), secrets);
   try {
-    const body = response.ok ? result.data : result.error;
+    const body = result.data;
     if (typeof body === "object" && body !== null && typeof (body as AccessTokenResponse).errorText === "string") {
       const { errorText } = body as { errorText: string };
       if (errorText !== "") throw new TradovateError(errorText, { ...context, status: response.status, secrets });

@@ -56,11 +56,14 @@ function strip(request: Request, metadata: ApiMetadata, operation: OperationMeta
   const context = contextOf(request);
   context.bearer = undefined;
   context.credentialed = false;
+  context.missingCredentials = undefined;
 }
 
 /**
  * The client's credential middleware: looks the operation up in the generated metadata and applies
  * exactly what its `security` declares (Basic only where Basic is declared, nothing where nothing is).
+ * When the client holds none of the declared alternatives, the request fails with a ConfigError before
+ * it is sent (unless a per-request useCredentials() supplies them).
  */
 export function credentialMiddleware(metadata: ApiMetadata, credentials: CredentialMap): Middleware {
   return {
@@ -69,7 +72,16 @@ export function credentialMiddleware(metadata: ApiMetadata, credentials: Credent
       const context = contextOf(request);
       context.operation = operation;
       if (!operation) return undefined;
-      for (const scheme of chooseAlternative(operation, credentials)) {
+      let schemes: readonly string[];
+      try {
+        schemes = chooseAlternative(operation, credentials);
+      } catch (error) {
+        // Not thrown yet: a per-request useCredentials() runs after this middleware and may supply them.
+        // The transport throws it before anything is sent otherwise.
+        context.missingCredentials = error as ConfigError;
+        return undefined;
+      }
+      for (const scheme of schemes) {
         await apply(request, metadata, scheme, credentials[scheme] as Credential);
       }
       return undefined;

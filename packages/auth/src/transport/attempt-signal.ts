@@ -1,4 +1,4 @@
-import { AbortError, TimeoutError } from "../errors.js";
+import { AbortError, type ErrorContext, TimeoutError } from "../errors.js";
 
 /**
  * One AbortSignal per attempt that fires on the caller's abort or after `timeoutMs`, built on
@@ -28,12 +28,13 @@ export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number
 }
 
 /** Waits `ms`, or rejects with AbortError as soon as the caller aborts. */
-export function sleep(ms: number, caller: AbortSignal | undefined): Promise<void> {
+export function sleep(ms: number, caller: AbortSignal | undefined, context: () => ErrorContext = () => ({})): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (caller?.aborted) return reject(new AbortError("request aborted by the caller"));
+    const aborted = () => new AbortError("request aborted by the caller while waiting to retry", context());
+    if (caller?.aborted) return reject(aborted());
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new AbortError("request aborted by the caller"));
+      reject(aborted());
     };
     const timer = setTimeout(() => {
       caller?.removeEventListener("abort", onAbort);

@@ -4,7 +4,7 @@ import { InvalidResponseError } from "../errors.js";
  * Reads the whole body, but no more than `maxBytes`: an endless or huge stream is cancelled at the cap
  * instead of filling memory. Token and OAuth responses are a few KB.
  */
-export async function readBodyCapped(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBodyCapped(response: Response, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array<ArrayBuffer>> {
   if (!response.body) return new Uint8Array(0);
   const declared = Number(response.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -14,17 +14,27 @@ export async function readBodyCapped(response: Response, maxBytes: number): Prom
     });
   }
   const reader = response.body.getReader();
+  // fetch normally errors the body when the attempt's signal aborts, but a custom fetch may not: cancel
+  // the reader ourselves so a stalled body cannot outlive the timeout (cancel resolves a pending read).
+  const onAbort = () => void reader.cancel(signal?.reason).catch(() => {});
+  signal?.addEventListener("abort", onAbort, { once: true });
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new InvalidResponseError(`response body exceeds the ${maxBytes}-byte limit`, { status: response.status });
+  try {
+    for (;;) {
+      if (signal?.aborted) throw signal.reason;
+      const { done, value } = await reader.read();
+      if (signal?.aborted) throw signal.reason;
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw new InvalidResponseError(`response body exceeds the ${maxBytes}-byte limit`, { status: response.status });
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
   }
   const out = new Uint8Array(total);
   let offset = 0;

@@ -37,6 +37,8 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
+const HTTP_DATE = /^\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+[\w\s:,-]+$/i;
+
 /**
  * The wait the server asked for, in ms: `retry-after-ms`, else `Retry-After` as seconds or as an
  * HTTP-date. Undefined when absent, unparseable or negative (the caller then uses its own backoff).
@@ -50,6 +52,9 @@ export function retryAfterMs(headers: Headers, now: number): number | undefined 
   const header = headers.get("retry-after");
   if (header === null || header.trim() === "") return undefined;
   if (/^\s*\d+(\.\d+)?\s*$/.test(header)) return Number(header) * 1000;
+  // Only an HTTP-date (RFC 9110 §5.6.7: all three forms start with a day name). Date.parse alone is too
+  // lenient: it reads "-5" or "foo 1" as dates in 2001, which would turn garbage into "retry now".
+  if (!HTTP_DATE.test(header)) return undefined;
   const date = Date.parse(header);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);

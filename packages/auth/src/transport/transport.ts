@@ -1,5 +1,5 @@
 import { AbortError, ConnectionError, InvalidResponseError, OAuthKitError, RedirectError, TimeoutError } from "../errors.js";
-import { safeUrl, snippet } from "../redact.js";
+import { SECRET_HEADERS, safeUrl, snippet } from "../redact.js";
 import { contextOf, responseInfo, streamBodies } from "../request-context.js";
 import { attemptSignal, sleep } from "./attempt-signal.js";
 import { connectionCode, provesNothingWasSent } from "./connection-error.js";
@@ -51,17 +51,24 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
   const retry = options.retry === false ? resolveRetryOptions({ maxRetries: 0 }) : resolveRetryOptions(options.retry);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxBytes = options.maxResponseBytes ?? 1024 * 1024;
-  const now = options.now ?? Date.now;
+  // Read at call time, so a clock faked or replaced after the client was created is still honoured.
+  const now = options.now ?? (() => Date.now());
   const random = options.random ?? Math.random;
   const secrets = options.secrets ?? (() => []);
 
   return async function transport(request: Request): Promise<Response> {
     const context = contextOf(request);
+    // The credential middleware defers "no credentials for this operation" so a per-request
+    // useCredentials() override can still supply them; if nothing did, fail before anything is sent.
+    if (context.missingCredentials) throw context.missingCredentials;
     const operation = context.operation;
     const retrySafe = operation?.retrySafe ?? ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"].includes(request.method);
     const isStream = request.body !== null && streamBodies.has(request.body);
     const body = request.body === null || isStream ? undefined : new Uint8Array(await request.arrayBuffer());
     const headers = new Headers(request.headers);
+    // Credentials may also arrive through client `headers` or a middleware that replaced the Request
+    // (and so lost its context): any credential-bearing header pins redirects to the same origin.
+    const credentialed = context.credentialed === true || [...SECRET_HEADERS].some((name) => headers.has(name));
     const caller = request.signal;
     const deadline = retry.deadlineMs === undefined ? Infinity : now() + retry.deadlineMs;
     const describe = () => ({ method: request.method, url: safeUrl(request.url), attempts, requestId: undefined });
@@ -75,9 +82,9 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
     let replayed401 = false;
 
     for (;;) {
-      attempts++;
       const remaining = deadline - now();
       if (remaining <= 0) throw new TimeoutError(`deadline of ${retry.deadlineMs} ms passed`, describe());
+      attempts++;
       const attempt = attemptSignal(caller, Math.min(timeoutMs, remaining));
       let response: Response;
       let bytes: Uint8Array<ArrayBuffer>;
@@ -88,7 +95,7 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
         const fetchImpl = options.fetch ?? globalThis.fetch;
         response = await fetchImpl(send);
         if (isRedirect(response)) {
-          const next = redirectTarget(response, url, context.credentialed === true, describe);
+          const next = redirectTarget(response, url, credentialed, describe);
           await response.body?.cancel().catch(() => {});
           if (++redirects > MAX_REDIRECTS) {
             throw new RedirectError(`more than ${MAX_REDIRECTS} redirects`, { ...describe(), status: response.status });
@@ -104,16 +111,16 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
           attempts--;
           continue;
         }
-        bytes = await readBodyCapped(response, maxBytes);
+        bytes = await readBodyCapped(response, maxBytes, attempt.signal);
       } catch (error) {
-        const failure = classify(error, caller, attempt.timedOut(), describe);
+        const failure = classify(error, caller, attempt.timedOut(), describe, retrySafe && !isStream);
         const replayable = !isStream && (retrySafe || (failure instanceof ConnectionError && provesNothingWasSent(failure.code)));
         if (failure.kind === "timeout" || failure.kind === "connection") {
           if (replayable && retries < retry.maxRetries) {
             const delay = backoffMs(retries, retry, random);
             if (now() + delay < deadline) {
               retries++;
-              await sleep(delay, caller);
+              await sleep(delay, caller, describe);
               continue;
             }
           }
@@ -137,9 +144,10 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
       if (isRetryableStatus(status) && retrySafe && !isStream && retries < retry.maxRetries) {
         const hinted = retryAfterMs(response.headers, now());
         const delay = hinted ?? backoffMs(retries, retry, random);
-        if (delay <= retry.maxRetryAfterMs && now() + delay < deadline) {
+        // The cap is for what the server asks; our own backoff is already bounded by maxDelayMs.
+        if ((hinted === undefined || hinted <= retry.maxRetryAfterMs) && now() + delay < deadline) {
           retries++;
-          await sleep(delay, caller);
+          await sleep(delay, caller, describe);
           continue;
         }
       }
@@ -195,19 +203,30 @@ function challengeAllowsRefresh(headers: Headers): boolean {
   return error === undefined || error.toLowerCase() === "invalid_token";
 }
 
+// Said when a request that is not safe to repeat (a code exchange, a rotating refresh, an order) may
+// have reached the server: it was not retried, and only the server knows whether it took effect.
+const OUTCOME_UNKNOWN = "; not retried because the operation is not safe to repeat: the server may have processed it, so the outcome is unknown (for a single-use code or refresh token, restart the flow)";
+
 function classify(
   error: unknown,
   caller: AbortSignal,
   timedOut: boolean,
   describe: () => { method: string; url: string; attempts: number },
+  retrySafe: boolean,
 ): OAuthKitError {
   if (caller.aborted) return new AbortError("request aborted by the caller", { ...describe(), cause: error });
-  if (timedOut) return new TimeoutError(`${describe().method} ${describe().url} timed out`, { ...describe(), cause: error });
+  if (timedOut) {
+    return new TimeoutError(`${describe().method} ${describe().url} timed out${retrySafe ? "" : OUTCOME_UNKNOWN}`, {
+      ...describe(),
+      cause: error,
+    });
+  }
   if (error instanceof OAuthKitError) return error;
   const code = connectionCode(error);
   const what = code ? ` (${code})` : "";
+  const unknown = retrySafe || provesNothingWasSent(code) ? "" : OUTCOME_UNKNOWN;
   // A body cut off mid-stream surfaces as TypeError("terminated"): a transport failure, not bad JSON.
-  return new ConnectionError(`${describe().method} ${describe().url} failed: no complete response${what}`, {
+  return new ConnectionError(`${describe().method} ${describe().url} failed: no complete response${what}${unknown}`, {
     ...describe(),
     code,
     cause: error,
@@ -220,7 +239,18 @@ function checkJson(
   responses: Readonly<Record<string, readonly string[]>> | undefined,
   describe: () => { method: string; url: string; attempts: number },
 ): void {
-  if (response.status < 200 || response.status >= 300 || response.status === 204) return;
+  if (response.status < 200 || response.status >= 300) return;
+  if (response.status === 204 || response.status === 205) {
+    // No content is fine where the spec documents this status; where it documents only JSON
+    // successes, `data` would be undefined behind a type that promises an object.
+    const status = String(response.status);
+    if (!responses || responses[status] !== undefined || responses["2XX"] !== undefined) return;
+    const jsonSuccess = Object.entries(responses).some(([code, types]) => /^2\d\d$/.test(code) && types.some(isJsonMediaType));
+    if (jsonSuccess) {
+      throw new InvalidResponseError(`empty response (HTTP ${status}) where JSON was expected`, { ...describe(), status: response.status });
+    }
+    return;
+  }
   const documented = documentedMediaTypes(responses, response.status);
   const contentType = response.headers.get("content-type");
   const expectJson = documented ? documented.some(isJsonMediaType) : isJsonMediaType(contentType);
