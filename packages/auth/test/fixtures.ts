@@ -19,6 +19,7 @@ export const metadata = {
     BasicAuth: { type: "http", scheme: "basic" },
     BearerAuth: { type: "http", scheme: "bearer" },
     ApiKeyAuth: { type: "apiKey", in: "header", name: "x-api-key" },
+    StampAuth: { type: "apiKey", in: "header", name: "X-Stamp" },
   },
   operations: {
     "GET /items": {
@@ -91,6 +92,16 @@ export const metadata = {
       requestMediaTypes: ["application/x-www-form-urlencoded"],
       responses: { "200": JSON_TYPES, "400": JSON_TYPES, "401": JSON_TYPES },
       retrySafe: false,
+    },
+    "POST /signed": {
+      operationId: "signed",
+      method: "POST",
+      path: "/signed",
+      servers: null,
+      security: [["StampAuth"]],
+      requestMediaTypes: JSON_TYPES,
+      responses: { "200": JSON_TYPES, ...errors },
+      retrySafe: true,
     },
     "GET /me": {
       operationId: "getMe",
@@ -211,6 +222,10 @@ export interface paths {
   "/oauth/client-token": {
     parameters: NoParams;
     post: Op<{ content: { "application/x-www-form-urlencoded": TokenRequest } }, { 200: Json<TokenBody>; 400: Json<Problem>; 401: Json<Problem> }>;
+  };
+  "/signed": {
+    parameters: NoParams;
+    post: Op<{ content: { "application/json": { [key: string]: unknown } } }, { 200: Json<{ ok: boolean }> } & ErrorResponses>;
   };
   "/me": { parameters: NoParams; get: Op<never, { 200: Json<{ user: string }> } & ErrorResponses> };
   "/keyed": { parameters: NoParams; get: Op<never, { 200: Json<{ ok: boolean }> } & ErrorResponses> };

@@ -6,8 +6,7 @@
 //
 //   node packages/turnkey/scripts/measure-size.mjs
 import { readFileSync, realpathSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -56,7 +55,7 @@ const session = loggedIn.result.oauthLoginResult.session;
 `;
 
 // pnpm keeps @turnkey/http's own dependencies (@turnkey/api-key-stamper, ...) next to its real path.
-const turnkeyHttp = realpathSync(dirname(createRequire(join(packageDir, "package.json")).resolve("@turnkey/http/package.json")));
+const turnkeyHttp = realpathSync(join(packageDir, "node_modules", "@turnkey", "http"));
 
 async function measure(contents, loader) {
   const result = await build({
@@ -84,7 +83,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const readme = readFileSync(join(packageDir, "README.md"), "utf8");
   const ours = await measure(quickStartSource(readme), "ts");
   const theirs = await measure(turnkeyHttpSource, "js");
-  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
   console.log(`@oauth-kit/turnkey quick start: ${kb(ours.min)} min, ${kb(ours.gzip)} min+gzip`);
   console.log(`@turnkey/http, same calls:      ${kb(theirs.min)} min, ${kb(theirs.gzip)} min+gzip`);
   console.log(`ratio (min+gzip): ${(ours.gzip / theirs.gzip).toFixed(2)}`);
