@@ -62,7 +62,6 @@ export function createTradovateSession(client: TradovateClient, options: Tradova
   }
 
   async function renewOrLogin(current: TradovateAccessToken | undefined): Promise<TradovateAccessToken> {
-    console.log("renewOrLogin", current?.accessToken, rejected);
     const over = current === undefined || current.accessToken === rejected || (current.expiresAt ?? Infinity) <= Date.now();
     if (over) return login();
     try {
@@ -86,7 +85,6 @@ export function createTradovateSession(client: TradovateClient, options: Tradova
     getToken: () => source.getToken(),
     current: () => source.current(),
     invalidate(token) {
-      console.log("inv", token, source.current()?.accessToken);
       if (source.current()?.accessToken === token) rejected = token;
       source.invalidate(token);
     },
