@@ -146,13 +146,21 @@ export function createProviderClient<Paths extends {}, Environment extends strin
     return { ...init, ...extra };
   };
 
+  // A bad body or content-type is reported as a rejected promise, like every other failure of a call.
+  const settle = <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return call();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
   const raw = client as unknown as Record<string, (path: string, init?: Record<string, unknown>) => Promise<unknown>>;
   for (const method of METHODS) {
     const original = raw[method]!;
-    raw[method] = (path, init) => original(path, perOperation(method, path, init));
+    raw[method] = (path, init) => settle(() => original(path, perOperation(method, path, init)));
   }
   const request = (client as unknown as { request: (m: string, p: string, i?: Record<string, unknown>) => Promise<unknown> }).request;
   (client as unknown as { request: typeof request }).request = (method, path, init) =>
-    request(method, path, perOperation(method.toUpperCase(), path, init));
+    settle(() => request(method, path, perOperation(method.toUpperCase(), path, init)));
   return client;
 }

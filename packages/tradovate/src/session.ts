@@ -49,6 +49,7 @@ export function createTradovateSession(client: TradovateClient, options: Tradova
   const { credentials, penalty } = options;
   // A token the server rejected (a 401 on a request): renewing it cannot work, so the next call logs in.
   let rejected: string | undefined;
+  // A refused login: sending the same credentials again would only bring the one-hour lock-out closer.
   let refusal: OAuthKitError | undefined;
 
   async function login(): Promise<TradovateAccessToken> {
