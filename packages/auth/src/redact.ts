@@ -10,8 +10,8 @@ const SECRET_NAMES =
 // "name": "value" in JSON and name=value in forms and query strings, for every secret-bearing name.
 const JSON_FIELD = new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "gi");
 const FORM_FIELD = new RegExp(`((?:^|[?&\\s])(?:${SECRET_NAMES})=)[^&\\s]*`, "gi");
-// Authorization-style values: "Bearer abc", "Basic abc".
-const AUTH_VALUE = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/g;
+// Authorization-style values: "Bearer abc", "Basic abc", in any case (header dumps often lower-case them).
+const AUTH_VALUE = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/gi;
 
 export const REDACTED = "[redacted]";
 
