@@ -130,12 +130,27 @@ export class OAuthError extends OAuthKitError {
   readonly errorUri: string | undefined;
   readonly status: number | undefined;
 
+  // What the message and toJSON() show: truncated, escaped and redacted once, at construction.
+  readonly #shownError: string;
+  readonly #shownDescription: string | undefined;
+
+  /** `context.secrets`: values the request sent (a code, a client secret...) to mask if the server echoes them. */
   constructor(
     fields: { error: string; errorDescription?: string | undefined; errorUri?: string | undefined; status?: number | undefined },
-    context: ErrorContext = {},
+    context: ErrorContext & { secrets?: Iterable<string> | undefined } = {},
   ) {
-    const description = fields.errorDescription ? `: ${snippet(fields.errorDescription)}` : "";
-    super("oauth", `OAuth error ${snippet(fields.error)}${description}`, context);
+    const known = [...(context.secrets ?? [])];
+    const shownError = snippet(fields.error, known);
+    const shownDescription = fields.errorDescription === undefined ? undefined : snippet(fields.errorDescription, known);
+    super("oauth", `OAuth error ${shownError}${shownDescription ? `: ${shownDescription}` : ""}`, {
+      method: context.method,
+      url: context.url,
+      attempts: context.attempts,
+      requestId: context.requestId,
+      cause: context.cause,
+    });
+    this.#shownError = shownError;
+    this.#shownDescription = shownDescription;
     this.error = fields.error;
     this.errorDescription = fields.errorDescription;
     this.errorUri = fields.errorUri;
@@ -145,8 +160,8 @@ export class OAuthError extends OAuthKitError {
   override toJSON(): Record<string, unknown> {
     return {
       ...super.toJSON(),
-      error: snippet(this.error),
-      ...(this.errorDescription === undefined ? {} : { errorDescription: snippet(this.errorDescription) }),
+      error: this.#shownError,
+      ...(this.#shownDescription === undefined ? {} : { errorDescription: this.#shownDescription }),
       ...(this.status === undefined ? {} : { status: this.status }),
     };
   }

@@ -44,6 +44,63 @@ export function redact(text: string, known: Iterable<string> = []): string {
     .replace(AUTH_VALUE, `$1 ${REDACTED}`);
 }
 
+const SECRET_NAME = new RegExp(`^(?:${SECRET_NAMES})$`, "i");
+const MAX_SCANNED_BODY = 64 * 1024;
+
+/**
+ * The secret values a request carries, to mask if the server echoes them in free text: credential
+ * header values (and the credential after `Bearer `/`Basic `, decoded for Basic), and secret-named
+ * query parameters and form or JSON body fields (`code`, `code_verifier`, `client_secret`, `password`...).
+ */
+export function requestSecrets(url: string, headers: Headers, body: Uint8Array | undefined): string[] {
+  const out: string[] = [];
+  for (const name of SECRET_HEADERS) {
+    const value = headers.get(name);
+    if (!value) continue;
+    out.push(value);
+    const scheme = /^\s*(\S+)\s+(\S+)\s*$/.exec(value);
+    if (!scheme) continue;
+    out.push(scheme[2]!);
+    if (scheme[1]!.toLowerCase() === "basic") {
+      try {
+        const decoded = new TextDecoder().decode(Uint8Array.from(atob(scheme[2]!), (c) => c.charCodeAt(0)));
+        out.push(decoded, decoded.slice(decoded.indexOf(":") + 1));
+      } catch {
+        // not base64: the raw value is already listed
+      }
+    }
+  }
+  const named = (entries: Iterable<[string, string]>) => {
+    for (const [key, value] of entries) if (SECRET_NAME.test(key)) out.push(value);
+  };
+  try {
+    named(new URL(url).searchParams);
+  } catch {
+    // not a URL: nothing to scan
+  }
+  if (body && body.length > 0 && body.length <= MAX_SCANNED_BODY) {
+    const text = new TextDecoder().decode(body);
+    const type = headers.get("content-type") ?? "";
+    if (/^application\/x-www-form-urlencoded/i.test(type)) named(new URLSearchParams(text));
+    else if (/json/i.test(type)) {
+      try {
+        collectJson(JSON.parse(text), out, 0);
+      } catch {
+        // not JSON after all
+      }
+    }
+  }
+  return out;
+}
+
+function collectJson(value: unknown, out: string[], depth: number): void {
+  if (depth > 8 || value === null || typeof value !== "object") return;
+  for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof member === "string" && SECRET_NAME.test(key)) out.push(member);
+    else collectJson(member, out, depth + 1);
+  }
+}
+
 const SNIPPET_LENGTH = 200;
 
 /** A short, single-line, escaped and redacted excerpt of a body, safe to put in a message. */

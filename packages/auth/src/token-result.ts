@@ -1,5 +1,7 @@
+import { OAuthError } from "./errors.js";
 import { type ParseTokenResponseOptions, type TokenSet, isOAuthErrorBody, parseTokenResponse } from "./oauth/token-response.js";
-import { apiErrorFrom } from "./unwrap.js";
+import { responseInfo } from "./request-context.js";
+import { apiErrorFrom, requestIdOf } from "./unwrap.js";
 
 /**
  * The validated TokenSet of a token-endpoint call made through an oauth-kit client, or a typed error:
@@ -12,5 +14,16 @@ export function tokenFromResult(
 ): TokenSet {
   const { response } = result;
   if (!response.ok && !isOAuthErrorBody(result.error)) throw apiErrorFrom(response, result.error);
-  return parseTokenResponse(response.ok ? result.data : result.error, { ...options, status: response.status });
+  try {
+    return parseTokenResponse(response.ok ? result.data : result.error, { ...options, status: response.status });
+  } catch (error) {
+    // Add what the transport knows: the request (method, URL, attempts, request id) and the secrets it
+    // sent, so an error_description that echoes the code or client secret is masked.
+    const info = responseInfo.get(response);
+    if (!(error instanceof OAuthError) || !info) throw error;
+    throw new OAuthError(
+      { error: error.error, errorDescription: error.errorDescription, errorUri: error.errorUri, status: error.status },
+      { method: info.method, url: info.url, attempts: info.attempts, requestId: requestIdOf(response.headers), secrets: info.secrets },
+    );
+  }
 }

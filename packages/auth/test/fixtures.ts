@@ -191,16 +191,12 @@ type TokenRequest =
   | { grant_type: "password"; username: string; password: string; client_id?: string }
   | { grant_type: "client_credentials"; client_id: string; client_secret: string };
 
-interface Op<Req, Res> {
-  parameters: NoParams;
-  requestBody: Req;
-  responses: Res;
-}
+type Op<Req, Res, Params = NoParams> = { parameters: Params; responses: Res } & ([Req] extends [never] ? { requestBody?: never } : { requestBody: Req });
 
 export interface paths {
   "/items": {
     parameters: NoParams;
-    get: Op<never, { 200: Json<{ items: Item[] }> } & ErrorResponses> & { parameters: { query?: { q?: string; access_token?: string } } };
+    get: Op<never, { 200: Json<{ items: Item[] }> } & ErrorResponses, { query?: { q?: string; access_token?: string }; header?: never; path?: never; cookie?: never }>;
     post: Op<{ content: { "application/json": { name: string; [key: string]: unknown } } }, { 201: Json<Item> } & ErrorResponses>;
   };
   "/items/{id}": {

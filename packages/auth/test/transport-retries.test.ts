@@ -171,6 +171,17 @@ describe("Retry-After (cases 10-12)", () => {
     expect(server.hits).toEqual([0, 5000]);
   });
 
+  it("case 11: the clock is read at call time (a client created before the clock changed still computes from 'now')", async () => {
+    vi.useRealTimers();
+    const net = netFetch();
+    const client = fixtureClient({ credentials: creds, fetch: net.fetch });
+    useFakeClock();
+    const server = script([429, {}, { "retry-after": new Date(T0 + 3000).toUTCString() }], [200, { items: [] }]);
+    nock(BASE).get("/items").times(2).reply(server.reply);
+    await drive(client.GET("/items"), net);
+    expect(server.hits).toEqual([0, 3000]);
+  });
+
   it("case 11: an HTTP-date in the past means retry at once", async () => {
     const { client, net } = setup();
     const server = script([503, {}, { "retry-after": new Date(T0 - 60_000).toUTCString() }], [200, { items: [] }]);

@@ -154,6 +154,34 @@ describe("case 7: one deadline across all attempts", () => {
     expect(net.sent).toBe(1);
   });
 
+  it("case 7: a deadline that passes during a 401 refresh stops before another attempt, counting only real attempts", async () => {
+    const source = {
+      getToken: async () => "at-current",
+      invalidate: () => undefined,
+    };
+    let first = true;
+    source.getToken = async () => {
+      if (first) {
+        first = false;
+        return "at-old";
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      return "at-new";
+    };
+    const sent: string[] = [];
+    const fetch = async (request: Request) => {
+      sent.push(request.headers.get("authorization")!);
+      return new Response("{}", { status: 401, headers: { "content-type": "application/json" } });
+    };
+    const client = fixtureClient({ credentials: { BearerAuth: bearer(source) }, fetch, retry: { deadlineMs: 1000 } });
+    const { error, elapsed } = await drive(client.GET("/me"), idle);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toBe("deadline of 1000 ms passed");
+    expect((error as TimeoutError).attempts).toBe(1);
+    expect(sent).toEqual(["Bearer at-old"]);
+    expect(elapsed).toBe(2000);
+  });
+
   it("case 7: waits within the deadline are still taken", async () => {
     const net = netFetch();
     nock(BASE).get("/items").reply(503, {}, { "retry-after": "1" });

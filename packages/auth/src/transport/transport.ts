@@ -1,5 +1,5 @@
 import { AbortError, ConnectionError, InvalidResponseError, OAuthKitError, RedirectError, TimeoutError } from "../errors.js";
-import { SECRET_HEADERS, safeUrl, snippet } from "../redact.js";
+import { SECRET_HEADERS, requestSecrets, safeUrl, snippet } from "../redact.js";
 import { contextOf, responseInfo, streamBodies } from "../request-context.js";
 import { attemptSignal, sleep } from "./attempt-signal.js";
 import { connectionCode, provesNothingWasSent } from "./connection-error.js";
@@ -72,6 +72,10 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
     const caller = request.signal;
     const deadline = retry.deadlineMs === undefined ? Infinity : now() + retry.deadlineMs;
     const describe = () => ({ method: request.method, url: safeUrl(request.url), attempts, requestId: undefined });
+    // Everything secret this exchange sent (every attempt's headers, the body's secret fields), so a
+    // server that echoes it back, even in free text, has it masked in any snippet we show.
+    const sent = new Set<string>();
+    const known = () => [...secrets(), ...sent];
 
     let url = request.url;
     let method = request.method;
@@ -85,6 +89,7 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
       const remaining = deadline - now();
       if (remaining <= 0) throw new TimeoutError(`deadline of ${retry.deadlineMs} ms passed`, describe());
       attempts++;
+      for (const secret of requestSecrets(url, headers, sendBody)) sent.add(secret);
       const attempt = attemptSignal(caller, Math.min(timeoutMs, remaining));
       let response: Response;
       let bytes: Uint8Array<ArrayBuffer>;
@@ -152,13 +157,13 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
         }
       }
 
-      checkJson(response, bytes, operation?.responses, describe);
+      checkJson(response, bytes, operation?.responses, describe, known());
       const result = new Response(status === 204 || status === 205 || status === 304 || bytes.length === 0 ? null : bytes, {
         status,
         statusText: response.statusText,
         headers: response.headers,
       });
-      responseInfo.set(result, { method: request.method, url: safeUrl(request.url), attempts, secrets: secrets() });
+      responseInfo.set(result, { method: request.method, url: safeUrl(request.url), attempts, secrets: known() });
       return result;
     }
   };
@@ -238,6 +243,7 @@ function checkJson(
   bytes: Uint8Array,
   responses: Readonly<Record<string, readonly string[]>> | undefined,
   describe: () => { method: string; url: string; attempts: number },
+  secrets: readonly string[],
 ): void {
   if (response.status < 200 || response.status >= 300) return;
   if (response.status === 204 || response.status === 205) {
@@ -261,12 +267,12 @@ function checkJson(
   if (contentType && !isJsonMediaType(contentType)) {
     throw new InvalidResponseError(`response is not JSON (content-type ${snippet(contentType)})`, {
       ...context,
-      snippet: snippet(text),
+      snippet: snippet(text, secrets),
     });
   }
   try {
     JSON.parse(text);
   } catch {
-    throw new InvalidResponseError("response is not valid JSON (malformed or truncated)", { ...context, snippet: snippet(text) });
+    throw new InvalidResponseError("response is not valid JSON (malformed or truncated)", { ...context, snippet: snippet(text, secrets) });
   }
 }
