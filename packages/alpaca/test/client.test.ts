@@ -61,7 +61,8 @@ describe("createAlpacaClient", () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 401, kind: "auth", requestId: "req-42", method: "GET", attempts: 1 });
     expect(error?.body).toBe("Client does not exist or you do not have access to the client.");
-    expect(error?.url).toBe("https://broker-api.sandbox.alpaca.markets/v1/oauth/clients/7a3c52a910e1dc2abbb14da2b6b8e711");
+    // Path parameters are shown by name: on some APIs they are credentials.
+    expect(error?.url).toBe("https://broker-api.sandbox.alpaca.markets/v1/oauth/clients/{client_id}");
     expect(JSON.stringify(error)).not.toContain("the-broker-secret");
   });
 

@@ -123,12 +123,46 @@ export function snippet(body: unknown, known: Iterable<string> = []): string {
   return oneLine.length > SNIPPET_LENGTH ? `${oneLine.slice(0, SNIPPET_LENGTH)}…` : oneLine;
 }
 
-/** The URL's origin and path; the query string and fragment (which may carry codes or tokens) are dropped. */
-export function safeUrl(url: string): string {
+/**
+ * The URL's origin and path; the query string and fragment (which may carry codes or tokens) are dropped.
+ * With the operation's path template, path parameters are shown by name (`/tokens/{token}`), since some
+ * APIs put a credential in the path (openapi.com's token id is the bearer token itself).
+ */
+export function safeUrl(url: string, template?: string): string {
   try {
     const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
+    return `${u.origin}${template ? templatedPath(u.pathname, template) : u.pathname}`;
   } catch {
     return REDACTED;
+  }
+}
+
+// The template's segments match the last segments of the path (the base URL may add a prefix such as /v1).
+function alignTemplate(pathname: string, template: string): { actual: string[]; params: [index: number, name: string][] } {
+  const actual = pathname.split("/");
+  const wanted = template.split("/");
+  const offset = actual.length - wanted.length;
+  if (offset < 0) return { actual, params: [] };
+  const params: [number, string][] = [];
+  wanted.forEach((segment, i) => {
+    if (/\{[^}]+\}/.test(segment)) params.push([offset + i, segment]);
+  });
+  return { actual, params };
+}
+
+function templatedPath(pathname: string, template: string): string {
+  const { actual, params } = alignTemplate(pathname, template);
+  for (const [index, name] of params) actual[index] = name;
+  return actual.join("/");
+}
+
+/** The values of the path parameters in `url`, decoded: they may be credentials, so they are masked too. */
+export function pathParameterValues(url: string, template: string | undefined): string[] {
+  if (!template) return [];
+  try {
+    const { actual, params } = alignTemplate(new URL(url).pathname, template);
+    return params.map(([index]) => decodeURIComponent(actual[index] ?? "")).filter(Boolean);
+  } catch {
+    return [];
   }
 }

@@ -2,7 +2,7 @@ import type { Middleware } from "openapi-fetch";
 import { ConfigError } from "../errors.js";
 import { type ApiMetadata, type OperationMetadata, findOperation } from "../metadata.js";
 import { contextOf } from "../request-context.js";
-import { type Credential, encodeBasic } from "./credential.js";
+import { type Credential, assertHeaderSafe, encodeBasic } from "./credential.js";
 
 export type CredentialMap = Readonly<Record<string, Credential | undefined>>;
 
@@ -42,6 +42,8 @@ async function apply(request: Request, metadata: ApiMetadata, scheme: string, cr
     if (credential.type !== "bearer") throw new ConfigError(`scheme ${scheme} takes bearer(), got ${credential.type}()`);
     const source = typeof credential.token === "string" ? undefined : credential.token;
     const token = source ? await source.getToken() : (credential.token as string);
+    // A token source's value was never seen by bearer(): check it before it reaches a header.
+    if (source) assertHeaderSafe(token, "Bearer token from the token source");
     request.headers.set("authorization", `Bearer ${token}`);
     context.bearer = source ? { source, token } : undefined;
   }

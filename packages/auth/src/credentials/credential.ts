@@ -10,7 +10,7 @@ export type Credential =
   | { readonly type: "stamp"; readonly stamper: Stamper };
 
 // A value with a control character could split a header (request smuggling) or corrupt a log line.
-function assertHeaderSafe(value: string, what: string): void {
+export function assertHeaderSafe(value: string, what: string): void {
   if (typeof value !== "string" || value.length === 0) throw new ConfigError(`${what} must be a non-empty string`);
   if (/[\u0000-\u001f\u007f]/.test(value) || value.trim() !== value) {
     throw new ConfigError(`${what} contains control characters or surrounding whitespace`);

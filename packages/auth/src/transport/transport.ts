@@ -1,5 +1,5 @@
 import { AbortError, ConnectionError, InvalidResponseError, OAuthKitError, RedirectError, TimeoutError } from "../errors.js";
-import { SECRET_HEADERS, requestSecrets, safeUrl, snippet } from "../redact.js";
+import { SECRET_HEADERS, pathParameterValues, requestSecrets, safeUrl, snippet } from "../redact.js";
 import { contextOf, responseInfo, streamBodies } from "../request-context.js";
 import { attemptSignal, sleep } from "./attempt-signal.js";
 import { connectionCode, provesNothingWasSent } from "./connection-error.js";
@@ -71,10 +71,11 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
     const credentialed = context.credentialed === true || [...SECRET_HEADERS].some((name) => headers.has(name));
     const caller = request.signal;
     const deadline = retry.deadlineMs === undefined ? Infinity : now() + retry.deadlineMs;
-    const describe = () => ({ method: request.method, url: safeUrl(request.url), attempts, requestId: undefined });
+    const shownUrl = safeUrl(request.url, operation?.path);
+    const describe = () => ({ method: request.method, url: shownUrl, attempts, requestId: undefined });
     // Everything secret this exchange sent (every attempt's headers, the body's secret fields), so a
     // server that echoes it back, even in free text, has it masked in any snippet we show.
-    const sent = new Set<string>();
+    const sent = new Set<string>(pathParameterValues(request.url, operation?.path));
     const known = () => [...secrets(), ...sent];
 
     let url = request.url;
@@ -163,7 +164,7 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
         statusText: response.statusText,
         headers: response.headers,
       });
-      responseInfo.set(result, { method: request.method, url: safeUrl(request.url), attempts, secrets: known() });
+      responseInfo.set(result, { method: request.method, url: shownUrl, attempts, secrets: known() });
       return result;
     }
   };
@@ -259,7 +260,9 @@ function checkJson(
   }
   const documented = documentedMediaTypes(responses, response.status);
   const contentType = response.headers.get("content-type");
-  const expectJson = documented ? documented.some(isJsonMediaType) : isJsonMediaType(contentType);
+  // A status the spec does not document is read as JSON by openapi-fetch (its default parseAs), so a
+  // non-empty body there must be JSON too, or the caller would get a bare SyntaxError.
+  const expectJson = documented ? documented.some(isJsonMediaType) : bytes.length > 0;
   if (!expectJson) return;
   const context = { ...describe(), status: response.status };
   if (bytes.length === 0) throw new InvalidResponseError("empty response where JSON was expected", context);
