@@ -28,7 +28,8 @@ export {
   type ErrorKind,
   type ErrorContext,
 } from "./errors.js";
-export { redact } from "./redact.js";
+export { redact, snippet } from "./redact.js";
+export { sleep, type SleepOptions } from "./transport/attempt-signal.js";
 export { findOperation, type ApiMetadata, type OperationMetadata, type SecuritySchemeMetadata, type HttpMethod } from "./metadata.js";
 export * from "./oauth/index.js";
 export * from "./signing/index.js";

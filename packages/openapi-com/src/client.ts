@@ -1,7 +1,6 @@
 import { type Client, ConfigError, type Credential, type ProviderClientOptions, basic, createProviderClient } from "@oauth-kit/auth";
 import { metadata } from "./generated/metadata.js";
 import type { paths } from "./generated/schema.js";
-import { hideTokenInErrors } from "./hide-token-in-errors.js";
 
 /** `production` or `sandbox`, as named in specs/openapi-com.yaml. */
 export type OpenapiComEnvironment = keyof typeof metadata.servers;
@@ -43,12 +42,11 @@ function accountCredential(credentials: OpenapiComCredentials | undefined): Cred
  * instead (a mock server). Errors from /tokens/{token} name the path template, never the token.
  */
 export function createOpenapiComClient(options: OpenapiComClientOptions): OpenapiComClient {
-  const { credentials, environment, middleware, ...rest } = options ?? ({} as Partial<OpenapiComClientOptions>);
+  const { credentials, environment, ...rest } = options ?? ({} as Partial<OpenapiComClientOptions>);
   return createProviderClient<paths, OpenapiComEnvironment>({
     ...rest,
     environment: environment ?? "sandbox",
     metadata,
     credentials: { BasicAuth: accountCredential(credentials) },
-    middleware: [hideTokenInErrors, ...(middleware ?? [])],
   });
 }

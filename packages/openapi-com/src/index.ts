@@ -16,13 +16,13 @@ export {
   type PageOptions,
   type ScopedPageOptions,
 } from "./list-iterators.js";
-// Like @oauth-kit/auth's unwrap, but its errors never print the token of /tokens/{token}.
-export { unwrap } from "./unwrap.js";
 export { metadata } from "./generated/metadata.js";
 export type { paths, components, operations } from "./generated/schema.js";
 export type * from "./types.js";
-// The error classes callers need, so one install is enough.
+// The error classes and unwrap() callers need, so one install is enough. Errors name /tokens/{token}, never
+// the token: @oauth-kit/auth shows path templates and masks path parameter values.
 export {
+  unwrap,
   ApiError,
   OAuthKitError,
   InvalidResponseError,

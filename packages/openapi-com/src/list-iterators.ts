@@ -1,8 +1,8 @@
+import { unwrap } from "@oauth-kit/auth";
 import type { OpenapiComClient } from "./client.js";
 import { type PageOptions, paginate, resolvePageOptions } from "./paginate.js";
 import { scopesFilter } from "./scope.js";
 import type { Callback, CallbackListElement, ErrorLog, Subscription, SubscriptionListElement, TokenDetail, WalletTransaction } from "./types.js";
-import { unwrap } from "./unwrap.js";
 
 export type { PageOptions } from "./paginate.js";
 

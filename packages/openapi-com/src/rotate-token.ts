@@ -1,9 +1,7 @@
-import { ConfigError, InvalidResponseError, bearer, useCredentials } from "@oauth-kit/auth";
+import { ConfigError, InvalidResponseError, bearer, unwrap, useCredentials } from "@oauth-kit/auth";
 import type { OpenapiComClient } from "./client.js";
 import { metadata } from "./generated/metadata.js";
 import type { TokenDetail } from "./types.js";
-import { hideTokenInError } from "./hide-token-in-errors.js";
-import { unwrap } from "./unwrap.js";
 
 /** What a rotation produced. openapi.com has deleted `previousToken`; its refresh token no longer works. */
 export interface RotatedToken {
@@ -104,19 +102,16 @@ function rotatedFrom(body: unknown, previousToken: string, previousRefreshToken:
 }
 
 async function sendRotation(client: OpenapiComClient, token: string, refreshToken: string): Promise<RotatedToken> {
-  try {
-    const result = await client.PATCH("/tokens/{token}", {
-      params: { path: { token } },
-      // The official cURL example sends `{}`: with the refresh token as credential, the body changes nothing.
-      body: {},
-      // Exactly RefreshAuth instead of the client's Basic: sent with Basic, the same call is a plain update.
-      middleware: [useCredentials(metadata, { RefreshAuth: bearer(refreshToken) })],
-    });
-    return rotatedFrom(unwrap(result), token, refreshToken, result.response.status);
-  } catch (error) {
-    // The client masks its own API key; the refresh token is this call's secret, so mask it here.
-    throw hideTokenInError(error, [token, refreshToken]);
-  }
+  // Errors name /tokens/{token} and mask the token and the refresh token: @oauth-kit/auth masks the
+  // path parameters and every credential a request carries.
+  const result = await client.PATCH("/tokens/{token}", {
+    params: { path: { token } },
+    // The official cURL example sends `{}`: with the refresh token as credential, the body changes nothing.
+    body: {},
+    // Exactly RefreshAuth instead of the client's Basic: sent with Basic, the same call is a plain update.
+    middleware: [useCredentials(metadata, { RefreshAuth: bearer(refreshToken) })],
+  });
+  return rotatedFrom(unwrap(result), token, refreshToken, result.response.status);
 }
 
 /**

@@ -1,7 +1,9 @@
 import { InvalidResponseError } from "@oauth-kit/auth";
 
 // Visible ASCII only: the token goes into an Authorization header next, where a control character or a
-// space could split the header. The token sources of @oauth-kit/auth do not check this themselves.
+// space could split the header. (@oauth-kit/auth checks a token source's tokens again before sending them,
+// but loginWithSignature and finalizeConnection hand the token to the caller, so a broken response is
+// refused here, as the InvalidResponseError it is.)
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
 /**

@@ -3,33 +3,19 @@ import { readFile } from "node:fs/promises";
 import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { useNock } from "@oauth-kit/testkit";
 import * as predictPackage from "../src/index.js";
-import { type ContractOrder, type PredictWallet, createPredictClient, finalizeConnection, paginateOrders, signEnvelope, unwrap } from "../src/index.js";
+import { type PredictWallet, createPredictClient, finalizeConnection, paginateOrders, signEnvelope, unwrap } from "../src/index.js";
+import { ACCOUNT, CONTRACT_ORDER, SIGNER } from "./helpers.js";
 
 const nock = useNock();
 
 const API_KEY = "pk_live_readme_0000";
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJyZWFkbWUifQ.connection";
-const SIGNER = "0x8Ba1f109551bD432803012645Ac136ddd64DBA72";
-const ACCOUNT = "0x71C7656EC7ab88b098defB751B7401B5f6d8976F";
 const order = (id: string, amountFilled: string) => ({ id, status: "OPEN", amountFilled });
 
 // What the quick start takes from the reader's own code.
 const wallet: PredictWallet = { signer: SIGNER, account: ACCOUNT, sign: async (data) => `0xsig-${data.timestamp}` };
 const authCode = "a3f9c2e1b7d84f60";
-const signedOrder: ContractOrder = {
-  salt: "4761283912",
-  maker: ACCOUNT,
-  signer: SIGNER,
-  taker: "0x0000000000000000000000000000000000000000",
-  tokenId: "51938913127016535870372735891253698302183617400582396815284768283460342815522",
-  makerAmount: "550000000000000000",
-  takerAmount: "1000000000000000000",
-  expiration: 1765503600,
-  nonce: "0",
-  feeRateBps: "200",
-  side: 0,
-  signatureType: 0,
-};
+const signedOrder = CONTRACT_ORDER;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });

@@ -1,4 +1,10 @@
 export { useNock } from "./use-nock.js";
 export { recordingFetch, type RecordedRequest } from "./recording-fetch.js";
-export { describeSpecOperations, loadSpec, type SpecOperationsOptions } from "./spec-operations.js";
+export {
+  describeSpecOperations,
+  loadSpec,
+  type SignatureCredential,
+  type SpecCredential,
+  type SpecOperationsOptions,
+} from "./spec-operations.js";
 export { startServer, closedPort, type TestServer } from "./local-server.js";

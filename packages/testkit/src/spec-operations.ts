@@ -66,6 +66,16 @@ function basicHeader(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
 }
 
+/** A per-request signature header: present on every request that needs the scheme, and checked by `verify`. */
+export interface SignatureCredential {
+  /** The header that carries the signature, e.g. `X-Stamp`. */
+  header: string;
+  /** Checks the header's value against the request as sent (its raw body bytes); throws or fails an expect when it is wrong. */
+  verify: (value: string, request: RecordedRequest) => void | Promise<void>;
+}
+
+export type SpecCredential = { basic: [string, string] } | { apiKey: string } | { bearer: string } | { signature: SignatureCredential };
+
 export interface SpecOperationsOptions {
   spec: SpecDocument;
   metadata: ApiMetadata;
@@ -80,33 +90,43 @@ export interface SpecOperationsOptions {
   };
   /**
    * The credential values the client was given, per security scheme of the spec: `{ basic: [user, pass] }`,
-   * `{ apiKey: value }` or `{ bearer: token }`. Schemes not listed are treated as not configured.
+   * `{ apiKey: value }`, `{ bearer: token }`, or `{ signature: { header, verify } }` for a per-request
+   * signature (a value nobody knows in advance): the header must be present, and `verify` checks it.
+   * Schemes not listed are treated as not configured.
    */
-  credentials: Record<string, { basic: [string, string] } | { apiKey: string } | { bearer: string }>;
+  credentials: Record<string, SpecCredential>;
   /** Extra checks on every recorded request (for example a signature over the raw body). */
   assertRequest?: (request: RecordedRequest, operation: OperationMetadata) => void | Promise<void>;
 }
 
-/** The auth headers an operation must carry, given the configured schemes (the first satisfied alternative). */
-function expectedAuthHeaders(options: SpecOperationsOptions, operation: OperationMetadata): Record<string, string> {
+/**
+ * The auth headers an operation must carry, given the configured schemes (the first satisfied alternative):
+ * an exact value, or a signature to verify.
+ */
+function expectedAuthHeaders(options: SpecOperationsOptions, operation: OperationMetadata): Record<string, string | SignatureCredential> {
   const configured = (scheme: string) => options.credentials[scheme] !== undefined;
   const alternative = operation.security.length === 0 ? [] : operation.security.find((alt) => alt.every(configured));
   if (!alternative) throw new Error(`${operation.operationId}: the test configures none of its security alternatives`);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string | SignatureCredential> = {};
   for (const scheme of alternative) {
     const definition = options.metadata.securitySchemes[scheme];
     const value = options.credentials[scheme]!;
-    if (definition?.type === "apiKey" && "apiKey" in value) headers[definition.name.toLowerCase()] = value.apiKey;
+    if ("signature" in value) headers[value.signature.header.toLowerCase()] = value.signature;
+    else if (definition?.type === "apiKey" && "apiKey" in value) headers[definition.name.toLowerCase()] = value.apiKey;
     else if ("basic" in value) headers.authorization = basicHeader(...value.basic);
     else if ("bearer" in value) headers.authorization = `Bearer ${value.bearer}`;
   }
   return headers;
 }
 
-function authHeaderNames(metadata: ApiMetadata): string[] {
+/** Every header that can carry a credential: checked on each request, so none is sent where it is not due. */
+function authHeaderNames(options: SpecOperationsOptions): string[] {
   const names = new Set(["authorization"]);
-  for (const scheme of Object.values(metadata.securitySchemes)) {
+  for (const scheme of Object.values(options.metadata.securitySchemes)) {
     if (scheme.type === "apiKey") names.add(scheme.name.toLowerCase());
+  }
+  for (const credential of Object.values(options.credentials)) {
+    if ("signature" in credential) names.add(credential.signature.header.toLowerCase());
   }
   return [...names];
 }
@@ -179,8 +199,15 @@ async function send(options: SpecOperationsOptions, call: Call, reply: { status:
 
   // Exactly the credentials the operation's security declares; none where it declares none.
   const expectedAuth = expectedAuthHeaders(options, operation);
-  for (const name of authHeaderNames(options.metadata)) {
-    expect(sent.headers.get(name) ?? undefined, `${operation.operationId} header ${name}`).toBe(expectedAuth[name]);
+  for (const name of authHeaderNames(options)) {
+    const expected = expectedAuth[name];
+    const value = sent.headers.get(name) ?? undefined;
+    if (typeof expected === "object") {
+      expect(value, `${operation.operationId} header ${name} is present`).toBeDefined();
+      await expected.verify(value!, sent);
+    } else {
+      expect(value, `${operation.operationId} header ${name}`).toBe(expected);
+    }
   }
   await options.assertRequest?.(sent, operation);
   return result;

@@ -1,10 +1,10 @@
-import { type TokenSet, apiErrorFrom, bearer, parseTokenResponse, useCredentials } from "@oauth-kit/auth";
+import { type TokenSet, apiErrorFrom, bearer, tokenFromResult, useCredentials } from "@oauth-kit/auth";
 import type { TradovateClient } from "./client.js";
 import { TradovateError } from "./errors.js";
 import { localExpiry } from "./expiry.js";
 import { metadata } from "./generated/metadata.js";
 import { type PenaltyOptions, refusePenalty, sendWithPenalties } from "./penalty.js";
-import { contextOf, withoutSecrets } from "./response-context.js";
+import { contextOf, withRequestContext } from "./response-context.js";
 import type { AccessTokenRequest, AccessTokenResponse } from "./types.js";
 
 /** The `accesstokenrequest` body: user name and password, plus the API key (`cid`, `sec`) and app identity. */
@@ -43,21 +43,15 @@ export async function requestTradovateAccessToken(
   credentials: TradovateCredentials,
   options: TokenCallOptions = {},
 ): Promise<TradovateAccessToken> {
-  const secrets = [credentials.password, credentials.sec ?? ""];
-  let result: Result;
-  try {
-    result = await sendWithPenalties(
-      (ticket) =>
-        client.POST("/auth/accesstokenrequest", {
-          body: ticket === undefined ? credentials : { ...credentials, "p-ticket": ticket },
-          signal: options.signal,
-        }),
-      options,
-    );
-  } catch (error) {
-    throw withoutSecrets(error, secrets);
-  }
-  return accessTokenFromResult(result, secrets);
+  const result = await sendWithPenalties(
+    (ticket) =>
+      client.POST("/auth/accesstokenrequest", {
+        body: ticket === undefined ? credentials : { ...credentials, "p-ticket": ticket },
+        signal: options.signal,
+      }),
+    options,
+  );
+  return accessTokenFromResult(result, [credentials.password, credentials.sec ?? ""]);
 }
 
 /**
@@ -85,7 +79,7 @@ function accessTokenFromResult(result: Result, secrets: readonly string[]): Trad
   const { response } = result;
   const receivedAt = Date.now();
   const context = contextOf(response);
-  if (!response.ok) throw withoutSecrets(apiErrorFrom(response, result.error), secrets);
+  if (!response.ok) throw apiErrorFrom(response, result.error);
   try {
     const body = result.data;
     if (typeof body === "object" && body !== null && typeof (body as AccessTokenResponse).errorText === "string") {
@@ -93,8 +87,7 @@ function accessTokenFromResult(result: Result, secrets: readonly string[]): Trad
       if (errorText !== "") throw new TradovateError(errorText, { ...context, status: response.status, secrets });
     }
     // Tradovate names the token `accessToken` and sends no token_type: it is always a bearer.
-    const token = parseTokenResponse(body, {
-      status: response.status,
+    const token = tokenFromResult(result, {
       receivedAt,
       fieldNames: { accessToken: "accessToken" },
       requireTokenType: false,
@@ -108,7 +101,7 @@ function accessTokenFromResult(result: Result, secrets: readonly string[]): Trad
       ...pick(fields, ["expirationTime", "userId", "name", "userStatus", "hibpHint", "passwordExpirationTime"]),
     };
   } catch (error) {
-    throw withoutSecrets(error, secrets, context);
+    throw withRequestContext(error, response);
   }
 }
 

@@ -1,18 +1,4 @@
-import { type ErrorContext, OAuthKitError, redact } from "@oauth-kit/auth";
-
-const EXCERPT_LENGTH = 200;
-
-/**
- * A single-line, escaped, redacted and truncated excerpt of server text, safe for a message. (The same
- * rules as @oauth-kit/auth's internal `snippet()`, which is not exported.)
- */
-export function excerpt(text: string, secrets: Iterable<string> = []): string {
-  const oneLine = redact(text, secrets)
-    .replace(/\s+/g, " ")
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-    .trim();
-  return oneLine.length > EXCERPT_LENGTH ? `${oneLine.slice(0, EXCERPT_LENGTH)}…` : oneLine;
-}
+import { type ErrorContext, OAuthKitError, redact, snippet } from "@oauth-kit/auth";
 
 /**
  * Tradovate refused the request with an `errorText` body, which it sends with HTTP 200 ("Incorrect username
@@ -26,13 +12,13 @@ export class TradovateError extends OAuthKitError {
 
   constructor(errorText: string, context: ErrorContext & { status: number; secrets?: Iterable<string> | undefined }) {
     const secrets = [...(context.secrets ?? [])];
-    super("oauth", `Tradovate refused ${context.method ?? "the request"} ${context.url ?? ""}: ${excerpt(errorText, secrets)}`.replace("  ", " "), context);
+    super("oauth", `Tradovate refused ${context.method ?? "the request"} ${context.url ?? ""}: ${snippet(errorText, secrets)}`.replace("  ", " "), context);
     this.errorText = redact(errorText, secrets);
     this.status = context.status;
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, errorText: excerpt(this.errorText) };
+    return { ...super.toJSON(), status: this.status, errorText: snippet(this.errorText) };
   }
 }
 

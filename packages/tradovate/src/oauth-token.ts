@@ -2,7 +2,7 @@ import { type TokenSet, tokenFromResult } from "@oauth-kit/auth";
 import type { TokenCallOptions } from "./access-token.js";
 import type { TradovateClient } from "./client.js";
 import { sendWithPenalties } from "./penalty.js";
-import { contextOf, withoutSecrets } from "./response-context.js";
+import { withRequestContext } from "./response-context.js";
 import type { OAuthTokenRequest } from "./types.js";
 
 /**
@@ -46,7 +46,7 @@ export function exchangeTradovateCode(client: TradovateClient, exchange: Tradova
     client_id: exchange.clientId,
     client_secret: exchange.clientSecret,
   };
-  return oauthToken(client, body, [exchange.code, exchange.clientSecret], exchange);
+  return oauthToken(client, body, exchange);
 }
 
 /**
@@ -63,34 +63,24 @@ export function refreshTradovateToken(client: TradovateClient, refresh: Tradovat
     client_id: refresh.clientId,
     client_secret: refresh.clientSecret,
   };
-  return oauthToken(client, body, [refresh.refreshToken, refresh.clientSecret], refresh);
+  return oauthToken(client, body, refresh);
 }
 
-async function oauthToken(
-  client: TradovateClient,
-  body: OAuthTokenRequest,
-  secrets: readonly string[],
-  options: OAuthTokenCallOptions,
-): Promise<TokenSet> {
+async function oauthToken(client: TradovateClient, body: OAuthTokenRequest, options: OAuthTokenCallOptions): Promise<TokenSet> {
   // The client encodes the body in the media type named by an explicit Content-Type (see createProviderClient).
   const headers = { "Content-Type": options.encoding === "json" ? "application/json" : "application/x-www-form-urlencoded" };
-  let result;
-  try {
-    result = await sendWithPenalties(
-      (ticket) =>
-        client.POST("/auth/oauthtoken", {
-          body: ticket === undefined ? body : { ...body, "p-ticket": ticket },
-          headers,
-          signal: options.signal,
-        }),
-      options,
-    );
-  } catch (error) {
-    throw withoutSecrets(error, secrets);
-  }
+  const result = await sendWithPenalties(
+    (ticket) =>
+      client.POST("/auth/oauthtoken", {
+        body: ticket === undefined ? body : { ...body, "p-ticket": ticket },
+        headers,
+        signal: options.signal,
+      }),
+    options,
+  );
   try {
     return tokenFromResult(result);
   } catch (error) {
-    throw withoutSecrets(error, secrets, contextOf(result.response));
+    throw withRequestContext(error, result.response);
   }
 }

@@ -1,5 +1,4 @@
-import { type ErrorContext, InvalidResponseError } from "@oauth-kit/auth";
-import { abortableSleep } from "./abortable-sleep.js";
+import { type ErrorContext, InvalidResponseError, sleep } from "@oauth-kit/auth";
 import { PenaltyTicketError } from "./errors.js";
 import { LOCKOUT_SECONDS } from "./lockout.js";
 import { contextOf } from "./response-context.js";
@@ -92,7 +91,7 @@ export async function sendWithPenalties<R extends Result>(
         { ...context, retryAfterMs: penalty.waitMs },
       );
     }
-    await abortableSleep(penalty.waitMs, options.signal);
+    await sleep(penalty.waitMs, options.signal, { abortMessage: "aborted by the caller while waiting out a penalty ticket" });
     ticket = penalty.ticket;
   }
 }

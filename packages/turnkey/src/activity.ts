@@ -1,4 +1,4 @@
-import { AbortError, ConfigError, InvalidResponseError, unwrap } from "@oauth-kit/auth";
+import { AbortError, ConfigError, InvalidResponseError, sleep, unwrap } from "@oauth-kit/auth";
 import type { TurnkeyClient } from "./client.js";
 import { ActivityError, ActivityTimeoutError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
@@ -37,25 +37,7 @@ function nonNegative(name: string, value: number | undefined, fallback: number, 
   return value;
 }
 
-function aborted(): AbortError {
-  return new AbortError("Turnkey activity polling aborted by the caller");
-}
-
-/** Waits `ms` on setTimeout (so fake timers drive it), or rejects with AbortError as soon as `signal` fires. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(aborted());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(aborted());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
+const ABORTED = "Turnkey activity polling aborted by the caller";
 
 /** The `activity` of an activity response, checked enough that the poller can trust its fields. */
 export function activityOf(body: unknown): Activity {
@@ -120,7 +102,7 @@ async function poll(client: TurnkeyClient, activity: Activity, { interval, maxIn
     if (current.status === COMPLETED) return current;
     if (!IN_PROGRESS.has(current.status)) throw new ActivityError(current);
     if (polls >= maxPolls) throw new ActivityTimeoutError(current, polls);
-    await sleep(Math.min(maxInterval, interval * 2 ** polls), signal);
+    await sleep(Math.min(maxInterval, interval * 2 ** polls), signal, { abortMessage: ABORTED });
     const next = await fetchActivity(client, { activityId: current.id, organizationId: current.organizationId }, signal);
     if (next.id !== current.id) throw new InvalidResponseError("Turnkey get_activity answered with another activity");
     current = next;
@@ -151,7 +133,7 @@ export async function runActivity<P extends SubmitPath, K extends keyof Activity
   const organizationId = options.organizationId ?? client.organizationId;
   if (typeof organizationId !== "string" || organizationId === "") throw new ConfigError("organizationId must be a non-empty string");
   // Nothing is signed or sent for a call that is already cancelled.
-  if (signal?.aborted) throw aborted();
+  if (signal?.aborted) throw new AbortError(ABORTED);
 
   const envelope = {
     type,

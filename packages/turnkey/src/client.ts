@@ -1,5 +1,12 @@
-import { type Client, ConfigError, type ProviderClientOptions, createProviderClient, stamp } from "@oauth-kit/auth";
-import { assertApiKeyShape, lazyApiKeyStamper } from "./api-key.js";
+import {
+  type Client,
+  ConfigError,
+  type ProviderClientOptions,
+  assertTurnkeyApiKeyFormat,
+  createProviderClient,
+  stamp,
+} from "@oauth-kit/auth";
+import { lazyApiKeyStamper } from "./api-key.js";
 import { metadata } from "./generated/metadata.js";
 import type { paths } from "./generated/schema.js";
 
@@ -35,7 +42,7 @@ export type TurnkeyClient = Client<paths> & {
  */
 export function createTurnkeyClient(options: TurnkeyClientOptions): TurnkeyClient {
   const { apiPublicKey, apiPrivateKey, organizationId, ...rest } = options ?? ({} as TurnkeyClientOptions);
-  assertApiKeyShape(apiPublicKey, apiPrivateKey);
+  assertTurnkeyApiKeyFormat(apiPublicKey, apiPrivateKey);
   if (typeof organizationId !== "string" || organizationId.trim() === "") {
     throw new ConfigError("Turnkey organizationId must be a non-empty string");
   }

@@ -1,8 +1,7 @@
 // The typed activity calls: envelope, polling with backoff, terminal statuses, timeouts and aborts, all on
 // fake timers. Every request any test sends has its X-Stamp verified against the sent bytes in afterEach.
-import { createPublicKey, verify } from "node:crypto";
 import { inspect } from "node:util";
-import { type RecordedRequest, recordingFetch, useNock } from "@oauth-kit/testkit";
+import { recordingFetch, useNock } from "@oauth-kit/testkit";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   AbortError,
@@ -29,30 +28,12 @@ import {
   updateOauth2Credential,
   waitForActivity,
 } from "../src/index.js";
+import { API_PRIVATE_KEY, API_PUBLIC_KEY, BASE, OIDC_TOKEN, ORG, verifyStamp } from "./helpers.js";
 
 const nock = useNock();
 
-// Fixture key pair of @turnkey/api-key-stamper (RELIABILITY §4.2).
-const API_PUBLIC_KEY = "02f739f8c77b32f4d5f13265861febd76e7a9c61a1140d296b8c16302508870316";
-const API_PRIVATE_KEY = "487f361ddfd73440e707f4daa6775b376859e8a3c9f29b3bb694a12927c0213c";
-const SPKI_P256_COMPRESSED = "3039301306072a8648ce3d020106082a8648ce3d030107032200";
-
-/** RELIABILITY §4.2: structure asserted; returns whether the DER signature covers exactly the sent bytes. */
-function stampVerifies(request: RecordedRequest): boolean {
-  const header = request.headers.get("x-stamp") ?? "";
-  expect(header, "X-Stamp is unpadded base64url").toMatch(/^[A-Za-z0-9_-]+$/);
-  const stamp = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as Record<string, string>;
-  expect(Object.keys(stamp)).toEqual(["publicKey", "scheme", "signature"]);
-  expect(stamp.publicKey).toBe(API_PUBLIC_KEY);
-  expect(stamp.scheme).toBe("SIGNATURE_SCHEME_TK_API_P256");
-  const key = createPublicKey({ key: Buffer.from(SPKI_P256_COMPRESSED + stamp.publicKey, "hex"), format: "der", type: "spki" });
-  return verify("sha256", Buffer.from(request.body, "utf8"), key, Buffer.from(stamp.signature!, "hex"));
-}
-
-const BASE = "https://api.turnkey.com";
 const SUBMIT = "/public/v1/submit/oauth2_authenticate";
 const GET_ACTIVITY = "/public/v1/query/get_activity";
-const ORG = "7bd1fbec-e9ee-4b33-abd1-137998866665";
 const ACTIVITY_ID = "916e4611-54bb-4f7b-9b2f-a5bc35555282";
 const T0 = Date.UTC(2030, 0, 1, 12, 0, 0);
 const PARAMS = {
@@ -62,7 +43,6 @@ const PARAMS = {
   codeVerifier: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
   nonce: "f46835bc086f7120772958809fb49f6db9b5b34417242dcd3195819ee36526de",
 };
-const OIDC_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJub25jZSI6ImY0NjgzNWJjIn0.c2lnbmF0dXJl";
 
 function activityBody(status: ActivityStatus, extra: Partial<Activity> = {}): { activity: Activity } {
   return {
@@ -96,7 +76,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
-  for (const request of recorder.requests) expect(stampVerifies(request), `stamp of ${request.url.pathname}`).toBe(true);
+  for (const request of recorder.requests) verifyStamp(request);
 });
 
 /**

@@ -1,8 +1,8 @@
 // createTurnkeyClient: key checks (synchronous shape, pair on the first request), stamping of the exact
 // bytes sent, and the queries. Every request any test sends has its X-Stamp verified in afterEach.
-import { createPublicKey, generateKeyPairSync, verify } from "node:crypto";
+import { generateKeyPairSync } from "node:crypto";
 import { inspect } from "node:util";
-import { type RecordedRequest, recordingFetch, useNock } from "@oauth-kit/testkit";
+import { recordingFetch, useNock } from "@oauth-kit/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   ApiError,
@@ -16,34 +16,16 @@ import {
   listOauth2Credentials,
   type TurnkeyClientOptions,
 } from "../src/index.js";
+import { API_PRIVATE_KEY, API_PUBLIC_KEY, BASE, ORG, activityResponse, stampVerifies, verifyStamp } from "./helpers.js";
 
 const nock = useNock();
-
-// Fixture key pair of @turnkey/api-key-stamper (RELIABILITY §4.2).
-const API_PUBLIC_KEY = "02f739f8c77b32f4d5f13265861febd76e7a9c61a1140d296b8c16302508870316";
-const API_PRIVATE_KEY = "487f361ddfd73440e707f4daa6775b376859e8a3c9f29b3bb694a12927c0213c";
-const SPKI_P256_COMPRESSED = "3039301306072a8648ce3d020106082a8648ce3d030107032200";
-const BASE = "https://api.turnkey.com";
-const ORG = "7bd1fbec-e9ee-4b33-abd1-137998866665";
-
-/** RELIABILITY §4.2: structure asserted; returns whether the DER signature covers exactly the sent bytes. */
-function stampVerifies(request: RecordedRequest, publicKey = API_PUBLIC_KEY): boolean {
-  const header = request.headers.get("x-stamp") ?? "";
-  expect(header, "X-Stamp is unpadded base64url").toMatch(/^[A-Za-z0-9_-]+$/);
-  const stamp = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as Record<string, string>;
-  expect(Object.keys(stamp)).toEqual(["publicKey", "scheme", "signature"]);
-  expect(stamp.publicKey).toBe(publicKey);
-  expect(stamp.scheme).toBe("SIGNATURE_SCHEME_TK_API_P256");
-  const key = createPublicKey({ key: Buffer.from(SPKI_P256_COMPRESSED + stamp.publicKey, "hex"), format: "der", type: "spki" });
-  return verify("sha256", Buffer.from(request.body, "utf8"), key, Buffer.from(stamp.signature!, "hex"));
-}
 
 let recorder: ReturnType<typeof recordingFetch>;
 beforeEach(() => {
   recorder = recordingFetch();
 });
 afterEach(() => {
-  for (const request of recorder.requests) expect(stampVerifies(request), `stamp of ${request.url.pathname}`).toBe(true);
+  for (const request of recorder.requests) verifyStamp(request);
 });
 
 function client(options: Partial<TurnkeyClientOptions> = {}) {
@@ -122,7 +104,7 @@ describe("createTurnkeyClient", () => {
     await listOauth2Credentials(client({ apiPublicKey: pair.publicKey, apiPrivateKey: pair.privateKey.slice(1) }));
 
     expect(recorder.requests).toHaveLength(3);
-    expect(stampVerifies(recorder.requests.pop()!, pair.publicKey)).toBe(true); // the others: afterEach
+    verifyStamp(recorder.requests.pop()!, pair.publicKey); // the others: afterEach
   });
 
   it("stamps the exact bytes it sends, non-ASCII and JSON escapes included", async () => {
@@ -139,7 +121,7 @@ describe("createTurnkeyClient", () => {
     const [sent] = recorder.requests;
     expect(sent!.body).toContain("Zoë \u{1F510}"); // raw UTF-8, not \u escapes
     expect(JSON.parse(sent!.body).parameters.oauthProviders[0].providerName).toBe(providerName);
-    expect(stampVerifies(sent!)).toBe(true);
+    verifyStamp(sent!);
     expect(stampVerifies({ ...sent!, body: JSON.stringify(JSON.parse(sent!.body), null, 1) })).toBe(false);
   });
 
@@ -169,24 +151,8 @@ describe("createTurnkeyClient", () => {
   });
 });
 
-function completedActivity(result: Record<string, unknown>) {
-  return {
-    activity: {
-      id: "a-1",
-      organizationId: ORG,
-      status: "ACTIVITY_STATUS_COMPLETED",
-      type: "ACTIVITY_TYPE_CREATE_OAUTH_PROVIDERS_V2",
-      intent: {},
-      result,
-      votes: [],
-      fingerprint: "sha256:00",
-      canApprove: false,
-      canReject: false,
-      createdAt: { seconds: "1", nanos: "0" },
-      updatedAt: { seconds: "1", nanos: "0" },
-    },
-  };
-}
+const completedActivity = (result: Record<string, unknown>) =>
+  activityResponse("ACTIVITY_STATUS_COMPLETED", "ACTIVITY_TYPE_CREATE_OAUTH_PROVIDERS_V2", result);
 
 describe("queries", () => {
   const credential = {

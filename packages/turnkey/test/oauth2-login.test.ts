@@ -1,7 +1,7 @@
 // The OAuth 2.0 flow end to end: PKCE and state from @oauth-kit/auth, nonce = SHA-256 of the session key,
 // oauth2_authenticate → oidcToken → oauth_login → session. Every request's X-Stamp is verified in afterEach.
-import { createHash, createPublicKey, verify } from "node:crypto";
-import { type RecordedRequest, recordingFetch, useNock } from "@oauth-kit/testkit";
+import { createHash } from "node:crypto";
+import { recordingFetch, useNock } from "@oauth-kit/testkit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   CallbackError,
@@ -12,65 +12,27 @@ import {
   oauthNonce,
   startOauth2Authorization,
 } from "../src/index.js";
+import { API_PRIVATE_KEY, API_PUBLIC_KEY, BASE, OIDC_TOKEN, ORG, SESSION, SESSION_PUBLIC_KEY, activityResponse, verifyStamp } from "./helpers.js";
 
 const nock = useNock();
 
-// Fixture key pair of @turnkey/api-key-stamper (RELIABILITY §4.2).
-const API_PUBLIC_KEY = "02f739f8c77b32f4d5f13265861febd76e7a9c61a1140d296b8c16302508870316";
-const API_PRIVATE_KEY = "487f361ddfd73440e707f4daa6775b376859e8a3c9f29b3bb694a12927c0213c";
-const SPKI_P256_COMPRESSED = "3039301306072a8648ce3d020106082a8648ce3d030107032200";
-
-/** RELIABILITY §4.2: structure asserted; returns whether the DER signature covers exactly the sent bytes. */
-function stampVerifies(request: RecordedRequest): boolean {
-  const header = request.headers.get("x-stamp") ?? "";
-  expect(header, "X-Stamp is unpadded base64url").toMatch(/^[A-Za-z0-9_-]+$/);
-  const stamp = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as Record<string, string>;
-  expect(Object.keys(stamp)).toEqual(["publicKey", "scheme", "signature"]);
-  expect(stamp.publicKey).toBe(API_PUBLIC_KEY);
-  expect(stamp.scheme).toBe("SIGNATURE_SCHEME_TK_API_P256");
-  const key = createPublicKey({ key: Buffer.from(SPKI_P256_COMPRESSED + stamp.publicKey, "hex"), format: "der", type: "spki" });
-  return verify("sha256", Buffer.from(request.body, "utf8"), key, Buffer.from(stamp.signature!, "hex"));
-}
-
-const BASE = "https://api.turnkey.com";
-const ORG = "7bd1fbec-e9ee-4b33-abd1-137998866665";
-// The spec's example pair: oauthLogin's publicKey and oauth2Authenticate's nonce.
-const SESSION_PUBLIC_KEY = "0213a646929a02dc2ac3ecab18eb13ba990c35954651ccaf00dcb8a78baee4c08d";
+// The spec's example pair: oauthLogin's publicKey (SESSION_PUBLIC_KEY) and oauth2Authenticate's nonce.
 const SESSION_NONCE = "f46835bc086f7120772958809fb49f6db9b5b34417242dcd3195819ee36526de";
 const REDIRECT_URI = "https://app.example.com/oauth/callback/x";
 const CREDENTIAL_ID = "247bf35d-a47b-4aee-a9d0-6a97886107fa";
-const OIDC_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJub25jZSI6ImY0NjgzNWJjIn0.c2lnbmF0dXJl";
-const SESSION = "eyJhbGciOiJFUzI1NiJ9.eyJ1c2VyX2lkIjoidS0xIn0.c2Vzc2lvbg";
 
 let recorder: ReturnType<typeof recordingFetch>;
 beforeEach(() => {
   recorder = recordingFetch();
 });
 afterEach(() => {
-  for (const request of recorder.requests) expect(stampVerifies(request), `stamp of ${request.url.pathname}`).toBe(true);
+  for (const request of recorder.requests) verifyStamp(request);
 });
 
 const client = () =>
   createTurnkeyClient({ apiPublicKey: API_PUBLIC_KEY, apiPrivateKey: API_PRIVATE_KEY, organizationId: ORG, fetch: recorder.fetch });
 
-function completed(type: string, result: Record<string, unknown>) {
-  return {
-    activity: {
-      id: `${type}-id`,
-      organizationId: ORG,
-      status: "ACTIVITY_STATUS_COMPLETED",
-      type,
-      intent: {},
-      result,
-      votes: [],
-      fingerprint: "sha256:00",
-      canApprove: false,
-      canReject: false,
-      createdAt: { seconds: "1", nanos: "0" },
-      updatedAt: { seconds: "1", nanos: "0" },
-    },
-  };
-}
+const completed = (type: string, result: Record<string, unknown>) => activityResponse("ACTIVITY_STATUS_COMPLETED", type, result);
 
 async function start(store: MemoryPendingStore) {
   return startOauth2Authorization({

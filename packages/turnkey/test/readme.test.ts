@@ -1,35 +1,14 @@
 // The README's quick start, run as written against a mocked Turnkey API. It uses the global fetch (the
 // README passes none), so the global is wrapped to record each request's raw bytes for the stamp check.
-import { createHash, createPublicKey, verify } from "node:crypto";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { type RecordedRequest, useNock } from "@oauth-kit/testkit";
 import { transform } from "esbuild";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as turnkeyModule from "../src/index.js";
+import { API_PRIVATE_KEY, API_PUBLIC_KEY, OIDC_TOKEN, ORG, SESSION, SESSION_PUBLIC_KEY, activityResponse as activity, verifyStamp } from "./helpers.js";
 
 const nock = useNock();
-
-// Fixture key pair of @turnkey/api-key-stamper (RELIABILITY §4.2).
-const API_PUBLIC_KEY = "02f739f8c77b32f4d5f13265861febd76e7a9c61a1140d296b8c16302508870316";
-const API_PRIVATE_KEY = "487f361ddfd73440e707f4daa6775b376859e8a3c9f29b3bb694a12927c0213c";
-const SPKI_P256_COMPRESSED = "3039301306072a8648ce3d020106082a8648ce3d030107032200";
-
-/** RELIABILITY §4.2: structure asserted; returns whether the DER signature covers exactly the sent bytes. */
-function stampVerifies(request: RecordedRequest): boolean {
-  const header = request.headers.get("x-stamp") ?? "";
-  expect(header, "X-Stamp is unpadded base64url").toMatch(/^[A-Za-z0-9_-]+$/);
-  const stamp = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as Record<string, string>;
-  expect(Object.keys(stamp)).toEqual(["publicKey", "scheme", "signature"]);
-  expect(stamp.publicKey).toBe(API_PUBLIC_KEY);
-  expect(stamp.scheme).toBe("SIGNATURE_SCHEME_TK_API_P256");
-  const key = createPublicKey({ key: Buffer.from(SPKI_P256_COMPRESSED + stamp.publicKey, "hex"), format: "der", type: "spki" });
-  return verify("sha256", Buffer.from(request.body, "utf8"), key, Buffer.from(stamp.signature!, "hex"));
-}
-
-const ORG = "7bd1fbec-e9ee-4b33-abd1-137998866665";
-const SESSION_PUBLIC_KEY = "0213a646929a02dc2ac3ecab18eb13ba990c35954651ccaf00dcb8a78baee4c08d";
-const OIDC_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJub25jZSI6ImY0NjgzNWJjIn0.c2lnbmF0dXJl";
-const SESSION = "eyJhbGciOiJFUzI1NiJ9.eyJ1c2VyX2lkIjoidS0xIn0.c2Vzc2lvbg";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 
@@ -39,25 +18,6 @@ function quickStart(): string {
   const block = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
   expect(block, 'README has a ```ts block under "## Quick start"').toBeDefined();
   return block!;
-}
-
-function activity(status: string, type: string, result: Record<string, unknown>) {
-  return {
-    activity: {
-      id: `${type}-id`,
-      organizationId: ORG,
-      status,
-      type,
-      intent: {},
-      result,
-      votes: [],
-      fingerprint: "sha256:00",
-      canApprove: false,
-      canReject: false,
-      createdAt: { seconds: "1", nanos: "0" },
-      updatedAt: { seconds: "1", nanos: "0" },
-    },
-  };
 }
 
 const sent: RecordedRequest[] = [];
@@ -71,7 +31,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllGlobals();
-  for (const request of sent) expect(stampVerifies(request), `stamp of ${request.url.pathname}`).toBe(true);
+  for (const request of sent) verifyStamp(request);
 });
 
 describe("README", () => {

@@ -78,13 +78,7 @@ export function parseCallback(callbackUrl: CallbackInput, expected: CallbackExpe
   if (expected.requireIssuer && !expected.issuer) throw new ConfigError("requireIssuer needs expected.issuer");
   const params = readCallbackParams(callbackUrl);
   const isError = params.has("error");
-
-  const state = params.get("state");
-  if (state === null || state === "") {
-    throw isError
-      ? csrf("an error response without state")
-      : new CallbackError("state_missing", "Authorization callback has no state parameter");
-  }
+  const state = requireState(params, isError);
   if (!constantTimeEqual(state, expected.state)) {
     throw isError
       ? csrf("an error response whose state does not match")
@@ -148,12 +142,7 @@ export async function completeAuthorization(
   }
   const params = readCallbackParams(callbackUrl);
   const isError = params.has("error");
-  const state = params.get("state");
-  if (state === null || state === "") {
-    throw isError
-      ? csrf("an error response without state")
-      : new CallbackError("state_missing", "Authorization callback has no state parameter");
-  }
+  const state = requireState(params, isError);
 
   const pending = await options.store.take(state);
   if (pending === undefined) {
@@ -217,6 +206,17 @@ function readCallbackParams(input: CallbackInput): URLSearchParams {
     }
   }
   return params;
+}
+
+/** The callback's state; a callback without one is refused, as possible CSRF when it is an error response. */
+function requireState(params: URLSearchParams, isError: boolean): string {
+  const state = params.get("state");
+  if (state === null || state === "") {
+    throw isError
+      ? csrf("an error response without state")
+      : new CallbackError("state_missing", "Authorization callback has no state parameter");
+  }
+  return state;
 }
 
 function csrf(what: string): CallbackError {

@@ -4,6 +4,7 @@ export {
   TURNKEY_STAMP_HEADER,
   TURNKEY_STAMP_SCHEME,
   createTurnkeyApiKeyStamper,
+  assertTurnkeyApiKeyFormat,
   type TurnkeyApiKeyStamper,
   type TurnkeyApiKeyStamperOptions,
 } from "./turnkey-api-key-stamper.js";

@@ -42,7 +42,7 @@ const encoder = new TextEncoder();
  * {@link ConfigError}, before any request is signed or sent. Error messages never quote the keys.
  */
 export async function createTurnkeyApiKeyStamper(options: TurnkeyApiKeyStamperOptions): Promise<TurnkeyApiKeyStamper> {
-  // Public key first: when the two are swapped its check gives the clearer hint.
+  assertTurnkeyApiKeyFormat(options?.apiPublicKey, options?.apiPrivateKey);
   const pub = parsePublicKey(options?.apiPublicKey);
   const d = parsePrivateKey(options?.apiPrivateKey);
 
@@ -81,13 +81,26 @@ export async function createTurnkeyApiKeyStamper(options: TurnkeyApiKeyStamperOp
   });
 }
 
+/**
+ * The checks on a Turnkey API key that need no crypto and no curve arithmetic, synchronously: both keys
+ * present and hex, the public key a compressed point (33 bytes, `02`/`03` prefix), the private key at most
+ * 32 bytes, with a hint when the two look swapped. Whether the point is on the curve, the scalar in range
+ * and the pair matching is left to {@link createTurnkeyApiKeyStamper}. Messages never quote a key.
+ * @throws {ConfigError}
+ */
+export function assertTurnkeyApiKeyFormat(apiPublicKey: unknown, apiPrivateKey: unknown): void {
+  // Public key first: when the two are swapped its check gives the clearer hint.
+  publicKeyHex(apiPublicKey);
+  privateKeyHex(apiPrivateKey);
+}
+
 function stripHexPrefix(value: string): string {
   const trimmed = value.trim();
   return /^0x/i.test(trimmed) ? trimmed.slice(2) : trimmed;
 }
 
-/** Returns the 32-byte scalar. Accepts upper-case, `0x` and dropped leading zeros (some tools print minimal hex). */
-function parsePrivateKey(value: unknown): Uint8Array {
+/** The private key's hex, lower-case, without `0x`: at most 32 bytes, not yet range-checked. */
+function privateKeyHex(value: unknown): string {
   if (typeof value !== "string" || value.trim() === "") throw new ConfigError("Turnkey apiPrivateKey is missing");
   const hex = stripHexPrefix(value).toLowerCase();
   if (!/^[0-9a-f]+$/.test(hex)) throw new ConfigError("Turnkey apiPrivateKey must be hex (the 32-byte P-256 private scalar)");
@@ -96,14 +109,19 @@ function parsePrivateKey(value: unknown): Uint8Array {
     const hint = hex.length === 66 && /^0[23]/.test(hex) ? ` ${SWAPPED_HINT}` : "";
     throw new ConfigError(`Turnkey apiPrivateKey is longer than 32 bytes.${hint}`);
   }
-  const padded = hex.padStart(64, "0");
+  return hex;
+}
+
+/** Returns the 32-byte scalar. Accepts upper-case, `0x` and dropped leading zeros (some tools print minimal hex). */
+function parsePrivateKey(value: unknown): Uint8Array {
+  const padded = privateKeyHex(value).padStart(64, "0");
   // Same-length lower-case hex compares like the numbers it encodes.
   if (/^0+$/.test(padded) || padded >= N_HEX) throw new ConfigError("Turnkey apiPrivateKey is not a valid P-256 private key (out of range)");
   return hexToBytes(padded);
 }
 
-/** Parses the compressed point and recovers y, which WebCrypto's JWK import needs. */
-function parsePublicKey(value: unknown): { hex: string; x: Uint8Array; y: Uint8Array } {
+/** The public key's hex, lower-case, without `0x`: a compressed point's shape, not yet checked to be on the curve. */
+function publicKeyHex(value: unknown): string {
   if (typeof value !== "string" || value.trim() === "") throw new ConfigError("Turnkey apiPublicKey is missing");
   const hex = stripHexPrefix(value).toLowerCase();
   if (!/^[0-9a-f]+$/.test(hex)) throw new ConfigError("Turnkey apiPublicKey must be hex (a compressed P-256 public key)");
@@ -114,6 +132,12 @@ function parsePublicKey(value: unknown): { hex: string; x: Uint8Array; y: Uint8A
   if (hex.length !== 66 || !/^0[23]/.test(hex)) {
     throw new ConfigError("Turnkey apiPublicKey must be a compressed P-256 public key: 33 bytes of hex starting with 02 or 03");
   }
+  return hex;
+}
+
+/** Parses the compressed point and recovers y, which WebCrypto's JWK import needs. */
+function parsePublicKey(value: unknown): { hex: string; x: Uint8Array; y: Uint8Array } {
+  const hex = publicKeyHex(value);
   const x = BigInt(`0x${hex.slice(2)}`);
   const y = decompressY(x, hex.startsWith("03"));
   if (y === undefined) throw new ConfigError(`Turnkey apiPublicKey is not a point on P-256. ${SWAPPED_HINT}`);

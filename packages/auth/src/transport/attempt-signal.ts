@@ -27,19 +27,30 @@ export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number
   };
 }
 
-/** Waits `ms`, or rejects with AbortError as soon as the caller aborts. */
-export function sleep(ms: number, caller: AbortSignal | undefined, context: () => ErrorContext = () => ({})): Promise<void> {
+export interface SleepOptions {
+  /** The AbortError's message. Default: "aborted by the caller while waiting". */
+  abortMessage?: string | undefined;
+  /** The AbortError's context (method, URL, attempts...), read when the abort happens. */
+  context?: (() => ErrorContext) | undefined;
+}
+
+/**
+ * Waits `ms`, or rejects with {@link AbortError} as soon as `signal` aborts (at once if it already has).
+ * Built on setTimeout, so fake timers drive it in tests; the timer and the listener are cleared either way.
+ */
+export function sleep(ms: number, signal: AbortSignal | undefined, options: SleepOptions = {}): Promise<void> {
+  const { abortMessage = "aborted by the caller while waiting", context = () => ({}) } = options;
   return new Promise((resolve, reject) => {
-    const aborted = () => new AbortError("request aborted by the caller while waiting to retry", context());
-    if (caller?.aborted) return reject(aborted());
+    const aborted = () => new AbortError(abortMessage, context());
+    if (signal?.aborted) return reject(aborted());
     const onAbort = () => {
       clearTimeout(timer);
       reject(aborted());
     };
     const timer = setTimeout(() => {
-      caller?.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    caller?.addEventListener("abort", onAbort, { once: true });
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

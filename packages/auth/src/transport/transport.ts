@@ -29,6 +29,7 @@ export interface TransportOptions {
 }
 
 const MAX_REDIRECTS = 5;
+const RETRY_WAIT_ABORTED = "request aborted by the caller while waiting to retry";
 
 /**
  * The fetch that openapi-fetch calls, beneath its middleware. It owns everything that needs the request
@@ -126,7 +127,7 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
             const delay = backoffMs(retries, retry, random);
             if (now() + delay < deadline) {
               retries++;
-              await sleep(delay, caller, describe);
+              await sleep(delay, caller, { abortMessage: RETRY_WAIT_ABORTED, context: describe });
               continue;
             }
           }
@@ -153,7 +154,7 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
         // The cap is for what the server asks; our own backoff is already bounded by maxDelayMs.
         if ((hinted === undefined || hinted <= retry.maxRetryAfterMs) && now() + delay < deadline) {
           retries++;
-          await sleep(delay, caller, describe);
+          await sleep(delay, caller, { abortMessage: RETRY_WAIT_ABORTED, context: describe });
           continue;
         }
       }

@@ -7,6 +7,7 @@ import { ConfigError } from "../../src/errors.js";
 import {
   TURNKEY_STAMP_HEADER,
   TURNKEY_STAMP_SCHEME,
+  assertTurnkeyApiKeyFormat,
   createTurnkeyApiKeyStamper,
   type Stamper,
 } from "../../src/signing/index.js";
@@ -358,5 +359,47 @@ describe("createTurnkeyApiKeyStamper: bad keys fail up front with ConfigError, n
   it("rejects a non-string body instead of signing something else", async () => {
     const stamper: Stamper = await createTurnkeyApiKeyStamper({ apiPublicKey: FIXTURE_PUBLIC, apiPrivateKey: FIXTURE_PRIVATE });
     await expect(stamper.stamp({ a: 1 } as unknown as string)).rejects.toBeInstanceOf(ConfigError);
+  });
+});
+
+describe("assertTurnkeyApiKeyFormat: the synchronous shape check createTurnkeyApiKeyStamper starts with", () => {
+  it("accepts a well-formed pair, in every accepted spelling, without touching WebCrypto", () => {
+    const importKey = vi.spyOn(globalThis.crypto.subtle, "importKey");
+    for (const apiPrivateKey of [FIXTURE_PRIVATE, FIXTURE_PRIVATE.toUpperCase(), `0x${FIXTURE_PRIVATE}`, FIXTURE_PRIVATE.slice(1)]) {
+      expect(assertTurnkeyApiKeyFormat(FIXTURE_PUBLIC, apiPrivateKey)).toBeUndefined();
+    }
+    expect(importKey).not.toHaveBeenCalled();
+  });
+
+  it("leaves the curve, the range and the pair to createTurnkeyApiKeyStamper", () => {
+    expect(() => assertTurnkeyApiKeyFormat(`02${"ff".repeat(32)}`, FIXTURE_PRIVATE)).not.toThrow();
+    expect(() => assertTurnkeyApiKeyFormat(FIXTURE_PUBLIC, "ff".repeat(32))).not.toThrow();
+    expect(() => assertTurnkeyApiKeyFormat(freshKeyPair().publicHex, FIXTURE_PRIVATE)).not.toThrow();
+  });
+
+  it.each([
+    ["a missing public key", undefined, FIXTURE_PRIVATE, /apiPublicKey is missing/],
+    ["a missing private key", FIXTURE_PUBLIC, " ", /apiPrivateKey is missing/],
+    ["a non-hex public key", `zz${FIXTURE_PUBLIC.slice(2)}`, FIXTURE_PRIVATE, /apiPublicKey must be hex/],
+    ["the private key as the public key", FIXTURE_PRIVATE, FIXTURE_PRIVATE, /size of a private key\. Did you switch your public and private key\?/],
+    ["swapped keys", FIXTURE_PRIVATE, FIXTURE_PUBLIC, /size of a private key\. Did you switch your public and private key\?/],
+    ["an uncompressed public key", `04${"ab".repeat(64)}`, FIXTURE_PRIVATE, /uncompressed point/],
+    ["a public key with a bad prefix", `05${FIXTURE_PUBLIC.slice(2)}`, FIXTURE_PRIVATE, /compressed P-256 public key/],
+    ["the public key as the private key", FIXTURE_PUBLIC, FIXTURE_PUBLIC, /longer than 32 bytes\. Did you switch your public and private key\?/],
+    ["a non-hex private key", FIXTURE_PUBLIC, `${FIXTURE_PRIVATE.slice(0, -1)}g`, /apiPrivateKey must be hex/],
+  ])("throws ConfigError synchronously for %s, never quoting a key", async (_label, apiPublicKey, apiPrivateKey, message) => {
+    let thrown: unknown;
+    try {
+      assertTurnkeyApiKeyFormat(apiPublicKey, apiPrivateKey);
+    } catch (error) {
+      thrown = error;
+    }
+    await expectConfigError(Promise.reject(thrown), [FIXTURE_PRIVATE], message);
+    // The stamper gives the same answer, since it starts with this check.
+    await expectConfigError(
+      createTurnkeyApiKeyStamper({ apiPublicKey: apiPublicKey as string, apiPrivateKey }),
+      [FIXTURE_PRIVATE],
+      (thrown as Error).message,
+    );
   });
 });
