@@ -1,6 +1,7 @@
-import { OAuthError, OAuthKitError } from "./errors.js";
+import { ConnectionError, OAuthError, OAuthKitError, TimeoutError } from "./errors.js";
 import type { TokenSet } from "./oauth/token-response.js";
 import type { RefreshableToken } from "./request-context.js";
+import { provesNothingWasSent } from "./transport/connection-error.js";
 
 export interface TokenSourceOptions {
   /**
@@ -15,6 +16,13 @@ export interface TokenSourceOptions {
   skewMs?: number | undefined;
   /** Called with every new token set, to persist rotated tokens. Awaited before waiters resume. */
   onTokens?: ((tokens: TokenSet) => void | Promise<void>) | undefined;
+  /**
+   * Whether the provider rotates refresh tokens (RFC 9700 §4.14). Default true: a refresh whose outcome
+   * is unknown (a timeout or a connection lost after sending) may have consumed the refresh token, and
+   * presenting it again can revoke the whole grant, so the failure is remembered and every later call
+   * fails with it until setTokens() (re-authenticate). With `false`, the next call simply tries again.
+   */
+  rotatesRefreshToken?: boolean | undefined;
   /** For tests: the clock. */
   now?: () => number;
 }
@@ -36,11 +44,13 @@ export interface TokenSource extends RefreshableToken {
  *   replacing keeps that stale result out of the cache (and away from onTokens);
  * - a refresh response without a refresh token keeps the old one (RFC 6749 §6);
  * - a refresh rejected with an OAuth error (e.g. `invalid_grant`) clears the tokens and is remembered,
- *   so later calls fail at once instead of hammering the token endpoint, until setTokens().
+ *   so later calls fail at once instead of hammering the token endpoint, until setTokens();
+ * - so is a refresh whose outcome is unknown, when refresh tokens rotate (see `rotatesRefreshToken`).
  */
 export function createTokenSource(options: TokenSourceOptions): TokenSource {
   const now = options.now ?? (() => Date.now());
   const skewMs = options.skewMs ?? 60_000;
+  const rotates = options.rotatesRefreshToken !== false;
   let tokens: TokenSet | undefined = options.initial;
   // The access token has been rejected or invalidated; the refresh token (if any) is still good.
   let accessRevoked = false;
@@ -75,9 +85,13 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     promise.then(
       () => undefined,
       (error: unknown) => {
-        if (error instanceof OAuthError && started === generation) {
+        if (started !== generation) return;
+        if (error instanceof OAuthError) {
           latched = error;
           tokens = undefined;
+        } else if (rotates && outcomeUnknown(error)) {
+          // The tokens stay visible (current()) for a caller that knows better and calls setTokens().
+          latched = error;
         }
       },
     );
@@ -120,4 +134,9 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       inFlight = undefined;
     },
   };
+}
+
+/** The request may have reached the server: a timeout, or a connection lost after it was opened. */
+function outcomeUnknown(error: unknown): error is OAuthKitError {
+  return error instanceof TimeoutError || (error instanceof ConnectionError && !provesNothingWasSent(error.code));
 }

@@ -6,6 +6,7 @@ import { useNock } from "@oauth-kit/testkit";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   ApiError,
+  ConnectionError,
   OAuthError,
   TimeoutError,
   type TokenSet,
@@ -32,7 +33,9 @@ interface TokenRequest {
  * A client whose bearer comes from a token source that refreshes through the same client's
  * POST /oauth/token (security: [] in the metadata, so no bearer middleware applies to it).
  */
-function setup(options: { initial?: TokenSet; config?: FixtureConfig; onTokens?: (t: TokenSet) => void } = {}) {
+function setup(
+  options: { initial?: TokenSet; config?: FixtureConfig; onTokens?: (t: TokenSet) => void; rotatesRefreshToken?: boolean } = {},
+) {
   const tokenRequests: TokenRequest[] = [];
   const onRequest = (req: Request) => {
     if (new URL(req.url).pathname === "/oauth/token") {
@@ -46,6 +49,7 @@ function setup(options: { initial?: TokenSet; config?: FixtureConfig; onTokens?:
   const source = createTokenSource({
     initial: options.initial ?? { accessToken: "at-old", tokenType: "Bearer", refreshToken: "rt-1", expiresAt: Date.now() + 3_600_000 },
     onTokens: options.onTokens,
+    rotatesRefreshToken: options.rotatesRefreshToken,
     refresh: async (current) =>
       tokenFromResult(
         await client.POST("/oauth/token", {
@@ -255,6 +259,56 @@ describe("case 51: the refresh times out (the response may be lost after a rotat
     expect(tokenRequests).toHaveLength(1);
     // the old refresh token is kept, for the caller to decide (retry once or re-authenticate)
     expect(source.current()!.refreshToken).toBe("rt-1");
+
+    // ...and the next call does not present that refresh token again: the failure is remembered.
+    const next = await rejection(client.GET("/me"));
+    expect(next).toBe(errors![0]);
+    expect(tokenRequests).toHaveLength(1);
+  });
+
+  it("case 51: after a reset (may have been sent) the next call fails with the same error, sending nothing", async () => {
+    const { client, tokenRequests } = setup({
+      initial: { accessToken: "at-expired", tokenType: "Bearer", refreshToken: "rt-1", expiresAt: Date.now() - 1 },
+    });
+    nock(BASE).post("/oauth/token").replyWithError(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }));
+    const first = await rejection(client.GET("/me"));
+    expect(first).toBeInstanceOf(ConnectionError);
+    expect(await rejection(client.GET("/me"))).toBe(first);
+    expect(tokenRequests).toHaveLength(1);
+  });
+
+  it("case 51: with rotatesRefreshToken: false the next call refreshes again with the same refresh token", async () => {
+    const { client, tokenRequests } = setup({
+      initial: { accessToken: "at-expired", tokenType: "Bearer", refreshToken: "rt-1", expiresAt: Date.now() - 1 },
+      rotatesRefreshToken: false,
+    });
+    nock(BASE)
+      .post("/oauth/token")
+      .replyWithError(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }))
+      .post("/oauth/token")
+      .reply(200, issued(1))
+      .get("/me")
+      .reply(200, { user: "u" });
+    expect(await rejection(client.GET("/me"))).toBeInstanceOf(ConnectionError);
+    expect((await client.GET("/me")).data).toEqual({ user: "u" });
+    expect(tokenRequests.map((r) => r.form.get("refresh_token"))).toEqual(["rt-1", "rt-1"]);
+  });
+
+  it("case 51: a refused connection proves nothing was sent, so it is not remembered", async () => {
+    const { client, tokenRequests } = setup({
+      initial: { accessToken: "at-expired", tokenType: "Bearer", refreshToken: "rt-1", expiresAt: Date.now() - 1 },
+      config: { retry: false },
+    });
+    nock(BASE)
+      .post("/oauth/token")
+      .replyWithError(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))
+      .post("/oauth/token")
+      .reply(200, issued(1))
+      .get("/me")
+      .reply(200, { user: "u" });
+    expect(await rejection(client.GET("/me"))).toBeInstanceOf(ConnectionError);
+    expect((await client.GET("/me")).data).toEqual({ user: "u" });
+    expect(tokenRequests).toHaveLength(2);
   });
 });
 

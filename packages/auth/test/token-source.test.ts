@@ -111,12 +111,14 @@ describe("single flight", () => {
     expect(calls).toHaveLength(1);
   });
 
-  it("a failed refresh rejects every waiter with the same error; a transport failure is not remembered", async () => {
+  it("a failed refresh rejects every waiter with the same error; a failure that proves nothing was sent is not remembered", async () => {
     const { calls, refresh } = controlled();
     const source = createTokenSource({ initial: set("at-1", { expiresAt: 0, refreshToken: "rt-1" }), refresh });
     const waiters = Array.from({ length: 10 }, () => source.getToken().catch((e: unknown) => e));
     await tick();
-    const failure = new ConnectionError("POST https://auth.test.example/token failed: no complete response (ECONNRESET)");
+    const failure = new ConnectionError("POST https://auth.test.example/token failed: no complete response (ECONNREFUSED)", {
+      code: "ECONNREFUSED",
+    });
     calls[0]!.reject(failure);
     const errors = await Promise.all(waiters);
     expect(new Set(errors)).toEqual(new Set([failure]));
