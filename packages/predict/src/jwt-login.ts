@@ -48,6 +48,9 @@ export async function loginWithSignature(client: PredictClient, login: Signature
 export function createLoginTokenSource(client: PredictClient, login: SignatureLogin): TokenSource {
   assertAddress(login?.signer, "login.signer");
   return createTokenSource({
+    // A login signs a fresh message each time: there is no refresh token to lose, so a failed login
+    // with an unknown outcome is simply tried again on the next call.
+    rotatesRefreshToken: false,
     refresh: async () => ({ accessToken: await loginWithSignature(client, login), tokenType: "Bearer" }),
   });
 }

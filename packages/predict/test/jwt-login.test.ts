@@ -164,3 +164,18 @@ describe("createLoginTokenSource", () => {
     expect(error).toEqual(UNAUTHORIZED);
   });
 });
+
+describe("createLoginTokenSource after a lost login", () => {
+  it("logs in again on the next call: a login loses nothing single-use, so the failure is not remembered", async () => {
+    const api = nock("https://api-testnet.predict.fun");
+    api
+      .get("/v1/auth/message")
+      .reply(200, { success: true, data: { message: MESSAGE } })
+      .post("/v1/auth")
+      .replyWithError(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }));
+    expectLogin(api, NEXT_JWT);
+    const source = createLoginTokenSource(createPredictClient({ environment: "testnet", retry: false }), { signer: SIGNER, signMessage });
+    await expect(source.getToken()).rejects.toMatchObject({ kind: "connection", code: "ECONNRESET" });
+    await expect(source.getToken()).resolves.toBe(NEXT_JWT);
+  });
+});

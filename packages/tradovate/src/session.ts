@@ -80,6 +80,9 @@ export function createTradovateSession(client: TradovateClient, options: Tradova
     // Every token the source holds came from renewOrLogin(), `initial` or setTokens(): all TradovateAccessTokens.
     onTokens: options.onTokens as ((tokens: unknown) => void | Promise<void>) | undefined,
     refresh: (current) => renewOrLogin(current),
+    // Renewal extends the same access token and login uses credentials: nothing single-use is lost when
+    // a call's outcome is unknown, so the next getToken() simply tries again.
+    rotatesRefreshToken: false,
   });
 
   return {

@@ -235,3 +235,21 @@ describe("failures", () => {
     expect(() => createTradovateSession(createTradovateClient({ tokenSource }), { credentials })).toThrow(ConfigError);
   });
 });
+
+describe("a renewal whose outcome is unknown", () => {
+  it("is tried again on the next call: renewal loses nothing single-use, so the session is not given up", async () => {
+    nock(DEMO).post("/v1/auth/accesstokenrequest").once().reply(200, () => issued("session-token-1"));
+    const { session } = setup();
+    await expect(session.getToken()).resolves.toBe("session-token-1");
+
+    vi.setSystemTime(T0 + 65 * MINUTE);
+    nock(DEMO)
+      .get("/v1/auth/renewaccesstoken")
+      .replyWithError(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }))
+      .get("/v1/auth/renewaccesstoken")
+      .matchHeader("authorization", "Bearer session-token-1")
+      .reply(200, () => issued("session-token-2"));
+    await expect(session.getToken()).rejects.toMatchObject({ kind: "connection", code: "ECONNRESET" });
+    await expect(session.getToken()).resolves.toBe("session-token-2");
+  });
+});
