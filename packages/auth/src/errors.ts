@@ -1,4 +1,5 @@
 import { snippet } from "./redact.js";
+import type { Challenge } from "./www-authenticate.js";
 
 /**
  * What went wrong, as a discriminant that survives bundling and `instanceof` across package copies.
@@ -79,6 +80,8 @@ export interface ApiErrorInit<TBody> extends ErrorContext {
   status: number;
   body?: TBody;
   retryAfterMs?: number | undefined;
+  /** The parsed WWW-Authenticate challenges, for a 401. */
+  challenges?: readonly Challenge[] | undefined;
   /** Secrets to mask if the body echoes them. */
   secrets?: Iterable<string>;
 }
@@ -90,6 +93,8 @@ export interface ApiErrorInit<TBody> extends ErrorContext {
 export class ApiError<TBody = unknown> extends OAuthKitError {
   readonly status: number;
   readonly retryAfterMs: number | undefined;
+  /** The parsed WWW-Authenticate challenges (RFC 9110 §11.6.1); empty when the server sent none. */
+  readonly challenges: readonly Challenge[];
   readonly snippet: string;
   declare readonly body: TBody;
 
@@ -106,6 +111,7 @@ export class ApiError<TBody = unknown> extends OAuthKitError {
     );
     this.status = init.status;
     this.retryAfterMs = init.retryAfterMs;
+    this.challenges = init.challenges ?? [];
     this.snippet = excerpt;
     // Non-enumerable: the raw body may echo secrets, so it stays out of JSON and inspect output.
     Object.defineProperty(this, "body", { value: init.body, enumerable: false });
@@ -129,6 +135,8 @@ export class OAuthError extends OAuthKitError {
   readonly errorDescription: string | undefined;
   readonly errorUri: string | undefined;
   readonly status: number | undefined;
+  /** The parsed WWW-Authenticate challenges of a 401 (e.g. `Basic realm="oauth"` for invalid_client). */
+  readonly challenges: readonly Challenge[];
 
   // What the message and toJSON() show: truncated, escaped and redacted once, at construction.
   readonly #shownError: string;
@@ -136,7 +144,13 @@ export class OAuthError extends OAuthKitError {
 
   /** `context.secrets`: values the request sent (a code, a client secret...) to mask if the server echoes them. */
   constructor(
-    fields: { error: string; errorDescription?: string | undefined; errorUri?: string | undefined; status?: number | undefined },
+    fields: {
+      error: string;
+      errorDescription?: string | undefined;
+      errorUri?: string | undefined;
+      status?: number | undefined;
+      challenges?: readonly Challenge[] | undefined;
+    },
     context: ErrorContext & { secrets?: Iterable<string> | undefined } = {},
   ) {
     const known = [...(context.secrets ?? [])];
@@ -155,6 +169,7 @@ export class OAuthError extends OAuthKitError {
     this.errorDescription = fields.errorDescription;
     this.errorUri = fields.errorUri;
     this.status = fields.status;
+    this.challenges = fields.challenges ?? [];
   }
 
   override toJSON(): Record<string, unknown> {

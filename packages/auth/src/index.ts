@@ -28,6 +28,7 @@ export {
   type ErrorKind,
   type ErrorContext,
 } from "./errors.js";
+export { parseWwwAuthenticate, type Challenge } from "./www-authenticate.js";
 export { redact, snippet } from "./redact.js";
 export { sleep, type SleepOptions } from "./transport/attempt-signal.js";
 export { findOperation, type ApiMetadata, type OperationMetadata, type SecuritySchemeMetadata, type HttpMethod } from "./metadata.js";

@@ -2,6 +2,7 @@ import { OAuthError } from "./errors.js";
 import { type ParseTokenResponseOptions, type TokenSet, isOAuthErrorBody, parseTokenResponse } from "./oauth/token-response.js";
 import { responseInfo } from "./request-context.js";
 import { apiErrorFrom, requestIdOf } from "./unwrap.js";
+import { parseWwwAuthenticate } from "./www-authenticate.js";
 
 /**
  * The validated TokenSet of a token-endpoint call made through an oauth-kit client, or a typed error:
@@ -19,11 +20,15 @@ export function tokenFromResult(
   } catch (error) {
     // Add what the transport knows: the request (method, URL, attempts, request id) and the secrets it
     // sent, so an error_description that echoes the code or client secret is masked.
+    // The challenge of a 401 (invalid_client with `WWW-Authenticate: Basic realm=...`) goes along too.
     const info = responseInfo.get(response);
-    if (!(error instanceof OAuthError) || !info) throw error;
+    if (!(error instanceof OAuthError)) throw error;
+    const challenges = parseWwwAuthenticate(response.headers.get("www-authenticate"));
     throw new OAuthError(
-      { error: error.error, errorDescription: error.errorDescription, errorUri: error.errorUri, status: error.status },
-      { method: info.method, url: info.url, attempts: info.attempts, requestId: requestIdOf(response.headers), secrets: info.secrets },
+      { error: error.error, errorDescription: error.errorDescription, errorUri: error.errorUri, status: error.status, challenges },
+      info
+        ? { method: info.method, url: info.url, attempts: info.attempts, requestId: requestIdOf(response.headers), secrets: info.secrets }
+        : { requestId: requestIdOf(response.headers) },
     );
   }
 }

@@ -2,6 +2,7 @@ import { ApiError } from "./errors.js";
 import { safeUrl } from "./redact.js";
 import { responseInfo } from "./request-context.js";
 import { retryAfterMs } from "./transport/retry-policy.js";
+import { parseWwwAuthenticate } from "./www-authenticate.js";
 
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "cf-ray"];
 
@@ -24,6 +25,7 @@ export function apiErrorFrom<TBody>(response: Response, body: TBody): ApiError<T
     url: info?.url ?? (response.url ? safeUrl(response.url) : undefined),
     attempts: info?.attempts,
     requestId: requestIdOf(response.headers),
+    challenges: parseWwwAuthenticate(response.headers.get("www-authenticate")),
     retryAfterMs: response.status === 429 || response.status === 503 ? retryAfterMs(response.headers, Date.now()) : undefined,
     secrets: info?.secrets ?? [],
   });

@@ -193,6 +193,17 @@ describe("OAuth error bodies through tokenFromResult (cases 34, 35, 37, 38)", ()
     expect(error.error).toBe("invalid_client");
     expect(error.status).toBe(401);
     expect(result.response.headers.get("www-authenticate")).toBe('Basic realm="oauth"');
+    expect(error.challenges).toEqual([{ scheme: "Basic", params: { realm: "oauth" } }]);
+  });
+
+  it("case 35: unwrap() of a 401 carries the parsed challenge on the ApiError", async () => {
+    nock(BASE)
+      .post("/oauth/token")
+      .reply(401, "denied", { "content-type": "text/plain", "www-authenticate": 'Bearer realm="api", error="invalid_token"' });
+    const result = await client.POST("/oauth/token", { body: tokenBody });
+    const error = thrown(() => unwrap(result)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.challenges).toEqual([{ scheme: "Bearer", params: { realm: "api", error: "invalid_token" } }]);
   });
 
   it.each([

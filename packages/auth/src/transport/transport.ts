@@ -4,6 +4,7 @@ import { contextOf, responseInfo, streamBodies } from "../request-context.js";
 import { attemptSignal, sleep } from "./attempt-signal.js";
 import { connectionCode, provesNothingWasSent } from "./connection-error.js";
 import { documentedMediaTypes, isJsonMediaType } from "./media-type.js";
+import { parseWwwAuthenticate } from "../www-authenticate.js";
 import { readBodyCapped } from "./read-body.js";
 import {
   backoffMs,
@@ -204,9 +205,12 @@ function redirectTarget(
 
 /** RFC 6750 §3.1: refresh only for `invalid_token` or a challenge with no error (expired or missing). */
 function challengeAllowsRefresh(headers: Headers): boolean {
-  const challenge = headers.get("www-authenticate");
-  if (!challenge) return true;
-  const error = /\berror\s*=\s*"?([^",\s]+)/i.exec(challenge)?.[1];
+  const header = headers.get("www-authenticate");
+  if (!header) return true;
+  const challenges = parseWwwAuthenticate(header);
+  // An unparseable header tells us nothing either way: treat it as absent, as for no challenge.
+  const bearerChallenge = challenges.find((c) => c.scheme.toLowerCase() === "bearer") ?? challenges[0];
+  const error = bearerChallenge?.params.error;
   return error === undefined || error.toLowerCase() === "invalid_token";
 }
 
