@@ -24,7 +24,10 @@ describe("browser bundles", () => {
       format: "esm",
       write: false,
       logLevel: "silent",
-      alias: { "@oauth-kit/auth": join(root, "packages", "auth", "src", "index.ts") },
+      alias: {
+        "@oauth-kit/auth": join(root, "packages", "auth", "src", "index.ts"),
+        "@oauth-kit/auth/errors": join(root, "packages", "auth", "src", "public-errors.ts"),
+      },
     });
     expect(result.errors).toEqual([]);
     const code = result.outputFiles[0]!.text;

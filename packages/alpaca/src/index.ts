@@ -13,19 +13,10 @@ export { issueClientCredentialsToken } from "./client-credentials.js";
 export { metadata } from "./generated/metadata.js";
 export type { paths, components, operations } from "./generated/schema.js";
 export type * from "./types.js";
-// The error classes and unwrap() callers need, so one install is enough.
+// The error family and unwrap(), the same in every oauth-kit package.
+export * from "@oauth-kit/auth/errors";
+// What the helpers above take or return, so one install is enough.
 export {
-  unwrap,
-  ApiError,
-  OAuthError,
-  OAuthKitError,
-  InvalidResponseError,
-  TimeoutError,
-  AbortError,
-  ConnectionError,
-  RedirectError,
-  ConfigError,
-  CallbackError,
   MemoryPendingStore,
   generateState,
   type TokenSet,

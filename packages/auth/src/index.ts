@@ -13,22 +13,10 @@ export { useCredentials, type CredentialMap } from "./credentials/apply-credenti
 export { createTokenSource, type TokenSource, type TokenSourceOptions } from "./token-source.js";
 export type { RefreshableToken } from "./request-context.js";
 export type { RetryOptions } from "./transport/retry-policy.js";
-export { unwrap, apiErrorFrom, type DataOf } from "./unwrap.js";
+export * from "./public-errors.js";
+export { apiErrorFrom } from "./unwrap.js";
 export { tokenFromResult } from "./token-result.js";
-export {
-  OAuthKitError,
-  ApiError,
-  OAuthError,
-  InvalidResponseError,
-  TimeoutError,
-  AbortError,
-  ConnectionError,
-  RedirectError,
-  ConfigError,
-  type ErrorKind,
-  type ErrorContext,
-} from "./errors.js";
-export { parseWwwAuthenticate, type Challenge } from "./www-authenticate.js";
+export { parseWwwAuthenticate } from "./www-authenticate.js";
 export { redact, snippet } from "./redact.js";
 export { sleep, type SleepOptions } from "./transport/attempt-signal.js";
 export { findOperation, type ApiMetadata, type OperationMetadata, type SecuritySchemeMetadata, type HttpMethod } from "./metadata.js";

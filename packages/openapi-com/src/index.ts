@@ -19,18 +19,5 @@ export {
 export { metadata } from "./generated/metadata.js";
 export type { paths, components, operations } from "./generated/schema.js";
 export type * from "./types.js";
-// The error classes and unwrap() callers need, so one install is enough. Errors name /tokens/{token}, never
-// the token: @oauth-kit/auth shows path templates and masks path parameter values.
-export {
-  unwrap,
-  ApiError,
-  OAuthKitError,
-  InvalidResponseError,
-  TimeoutError,
-  AbortError,
-  ConnectionError,
-  RedirectError,
-  ConfigError,
-  type ErrorKind,
-  type DataOf,
-} from "@oauth-kit/auth";
+// The error family and unwrap(), the same in every oauth-kit package.
+export * from "@oauth-kit/auth/errors";

@@ -17,19 +17,11 @@ export {
 export { metadata } from "./generated/metadata.js";
 export type { paths, components, operations } from "./generated/schema.js";
 export type * from "./types.js";
-// The error classes, unwrap() and token sources callers need, so one install is enough.
+// The error family and unwrap(), the same in every oauth-kit package.
+export * from "@oauth-kit/auth/errors";
+// What the helpers above take or return, so one install is enough.
 export {
-  unwrap,
   createTokenSource,
-  ApiError,
-  OAuthKitError,
-  InvalidResponseError,
-  TimeoutError,
-  AbortError,
-  ConnectionError,
-  RedirectError,
-  ConfigError,
-  type ErrorKind,
   type TokenSource,
   type TokenSet,
   type RefreshableToken,

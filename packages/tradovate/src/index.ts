@@ -33,20 +33,11 @@ export { TradovateError, PenaltyTicketError, type PenaltyReason } from "./errors
 export { metadata } from "./generated/metadata.js";
 export type { paths, components, operations } from "./generated/schema.js";
 export type * from "./types.js";
-// The error classes and helpers callers need, so one install is enough.
+// The error family and unwrap(), the same in every oauth-kit package.
+export * from "@oauth-kit/auth/errors";
+// What the helpers above take or return, so one install is enough.
 export {
-  unwrap,
   createTokenSource,
-  ApiError,
-  OAuthError,
-  OAuthKitError,
-  InvalidResponseError,
-  TimeoutError,
-  AbortError,
-  ConnectionError,
-  RedirectError,
-  ConfigError,
-  CallbackError,
   MemoryPendingStore,
   generateState,
   type TokenSet,
