@@ -101,6 +101,15 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     return promise;
   }
 
+  // New tokens (or none): forget any latched failure, and keep an in-flight refresh's result out of the cache.
+  function reset(next: TokenSet | undefined): void {
+    tokens = next;
+    accessRevoked = false;
+    latched = undefined;
+    generation++;
+    inFlight = undefined;
+  }
+
   return {
     async getToken() {
       if (usable(tokens)) return tokens.accessToken;
@@ -119,20 +128,8 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
       inFlight = undefined;
     },
     current: () => tokens,
-    setTokens(next) {
-      tokens = next;
-      accessRevoked = false;
-      latched = undefined;
-      generation++;
-      inFlight = undefined;
-    },
-    clear() {
-      tokens = undefined;
-      accessRevoked = false;
-      latched = undefined;
-      generation++;
-      inFlight = undefined;
-    },
+    setTokens: (next) => reset(next),
+    clear: () => reset(undefined),
   };
 }
 
