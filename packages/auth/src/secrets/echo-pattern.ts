@@ -22,6 +22,9 @@ const JSON_SHORT: Readonly<Record<string, string>> = {
 
 /** Every way one code point of a secret can appear in an echo. */
 function codePointForms(char: string): string[] {
+  // No encoder escapes letters and digits (JSON, HTML and percent encoding all leave them as they are),
+  // and keeping them literal keeps the pattern small and fast: most of a secret is letters and digits.
+  if (/^[A-Za-z0-9]$/.test(char)) return [char];
   const code = char.codePointAt(0)!;
   // A backslash, literal or escaped any number of times over, is a run of backslashes.
   const forms = new Set<string>([char === "\\" ? "\\\\+" : escapeRegExp(char)]);

@@ -56,7 +56,8 @@ export function createMasker(secrets: Iterable<string | null | undefined>): Mask
     } else {
       bounded.push(echoPattern(secret));
       const encoded = base64Of(secret);
-      bounded.push(echoPattern(encoded), echoPattern(encoded.replace(/=+$/, "")));
+      const url = encoded.replace(/\+/g, "-").replace(/\//g, "_");
+      for (const form of new Set([encoded, encoded.replace(/=+$/, ""), url, url.replace(/=+$/, "")])) bounded.push(echoPattern(form));
     }
   }
   const freeText = free.length > 0 ? new RegExp(free.join("|"), "g") : undefined;

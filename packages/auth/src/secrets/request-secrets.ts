@@ -79,8 +79,8 @@ function collectJsonSecrets(value: unknown, out: string[], depth: number): void 
   }
 }
 
-/** The secret-named string fields of a JSON value (a Turnkey intent, an echoed request). */
-export function jsonSecrets(value: unknown): string[] {
+/** The values of the secret-named string fields of a JSON value, at any depth (a Turnkey activity's intent). */
+export function secretFieldsOf(value: unknown): string[] {
   const out: string[] = [];
   collectJsonSecrets(value, out, 0);
   return out;

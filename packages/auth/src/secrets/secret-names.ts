@@ -5,7 +5,9 @@
 export const SECRET_FIELD_NAMES =
   "access_token|refresh_token|id_token|client_secret|client_assertion|code_verifier|code|password|sec|secret|" +
   "accessToken|refreshToken|mdAccessToken|authCode|codeVerifier|clientSecret|apiPrivateKey|privateKey|token|assertion|" +
-  "signature|p-ticket|credentialBundle|oidcToken|session|encryptedClientSecret|apiKey|api_key|key";
+  "signature|p-ticket|credentialBundle|oidcToken|session|encryptedClientSecret|apiKey|api_key|key|" +
+  // Any other name that says what it holds: encryptedBearerToken, webhook_secret, adminPassword...
+  "\\w*(?:Token|_token|Secret|_secret|PrivateKey|_private_key|Password|_password)";
 
 const SECRET_FIELD = new RegExp(`^(?:${SECRET_FIELD_NAMES})$`, "i");
 

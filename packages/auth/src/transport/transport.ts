@@ -84,7 +84,9 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
     let sentSecrets: string[] | undefined;
     const requestOnlySecrets = () =>
       (sentSecrets ??= requestSecrets({ url: request.url, headers: sentHeaders, body, pathTemplate: operation?.path }));
-    const known = () => [...secrets(), ...requestOnlySecrets()];
+    // Memoised: an error's constructors share one masker per array (see maskerFor).
+    let allSecrets: string[] | undefined;
+    const known = () => (allSecrets ??= [...secrets(), ...requestOnlySecrets()]);
     const shownUrl = () => safeUrl(request.url, operation?.path);
     const describe = () => ({ method: request.method, url: shownUrl(), attempts, requestId: undefined, secrets: known() });
     // Credentials may also arrive through client `headers` or a middleware that replaced the Request:
