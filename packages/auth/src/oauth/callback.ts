@@ -115,6 +115,7 @@ export interface CompleteAuthorizationOptions {
   /** The provider whose callback route received this request. */
   provider: string;
   store: PendingAuthorizationStore;
+  /** Refuse a callback without `iss`. Needs the `issuer` given to `startAuthorization` (else a ConfigError). */
   requireIssuer?: boolean | undefined;
 }
 
@@ -157,11 +158,12 @@ export async function completeAuthorization(
     );
   }
 
-  const { code } = parseCallback(params, {
-    state,
-    issuer: pending.issuer,
-    requireIssuer: options.requireIssuer && pending.issuer !== undefined,
-  });
+  // Fail closed, as parseCallback does: with no issuer stored there is nothing to check `iss` against, and
+  // skipping the check would accept any (forged) `iss` although the caller asked for one.
+  if (options.requireIssuer && !pending.issuer) {
+    throw new ConfigError("requireIssuer needs the issuer passed to startAuthorization({ issuer })");
+  }
+  const { code } = parseCallback(params, { state, issuer: pending.issuer, requireIssuer: options.requireIssuer });
   return pending.codeVerifier === undefined
     ? { code, redirectUri: pending.redirectUri }
     : { code, redirectUri: pending.redirectUri, codeVerifier: pending.codeVerifier };

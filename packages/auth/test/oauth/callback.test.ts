@@ -273,6 +273,20 @@ describe("completeAuthorization", () => {
     ).toBe("issuer_missing");
   });
 
+  it("case 45: requireIssuer fails closed when no issuer was stored: a forged iss is not accepted", async () => {
+    for (const query of ["&iss=https%3A%2F%2Fevil.example", ""]) {
+      const store = new MemoryPendingStore();
+      const { state } = await started(store); // no issuer stored
+      const error = await rejected(
+        completeAuthorization(`${CB}?code=c0de&state=${state}${query}`, { provider: "alpaca", store, requireIssuer: true }),
+      );
+      // The same inputs through parseCallback throw the same ConfigError: nothing to check iss against.
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/requireIssuer/);
+      expect(() => parseCallback(`${CB}?code=c0de&state=${state}${query}`, { state, requireIssuer: true })).toThrow(ConfigError);
+    }
+  });
+
   it("case 47: tokens in the fragment are rejected before the state is consumed", async () => {
     const store = new MemoryPendingStore();
     const { state } = await started(store);
