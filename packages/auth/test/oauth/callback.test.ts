@@ -207,14 +207,55 @@ describe("completeAuthorization", () => {
     expect(await reasonOfAsync(completeAuthorization(url, { provider: "alpaca", store }))).toBe("state_replayed");
   });
 
-  it("case 43: an unknown state is rejected as replayed; an error for an unknown state as CSRF", async () => {
+  it("case 43: a state never issued is a mismatch, not a replay; an error for an unknown state is CSRF", async () => {
     const store = new MemoryPendingStore();
+    await started(store);
     expect(await reasonOfAsync(completeAuthorization(`${CB}?code=x&state=nope`, { provider: "alpaca", store }))).toBe(
-      "state_replayed",
+      "state_mismatch",
     );
     expect(
       await reasonOfAsync(completeAuthorization(`${CB}?error=access_denied&state=nope`, { provider: "alpaca", store })),
     ).toBe("csrf");
+  });
+
+  it("case 43: a store without wasIssued reports every unknown state as a mismatch, even a used one", async () => {
+    const inner = new MemoryPendingStore();
+    const store = { save: inner.save.bind(inner), take: inner.take.bind(inner) };
+    const { state } = await startAuthorization({
+      provider: "alpaca",
+      authorizeUrl: "https://auth.example.com/authorize",
+      clientId: "cid",
+      redirectUri: CB,
+      store,
+    });
+    const url = `${CB}?code=c0de&state=${state}`;
+    await completeAuthorization(url, { provider: "alpaca", store });
+    expect(await reasonOfAsync(completeAuthorization(url, { provider: "alpaca", store }))).toBe("state_mismatch");
+    expect(await reasonOfAsync(completeAuthorization(`${CB}?code=x&state=nope`, { provider: "alpaca", store }))).toBe(
+      "state_mismatch",
+    );
+  });
+
+  it("case 43: an asynchronous wasIssued is awaited", async () => {
+    const inner = new MemoryPendingStore();
+    const store = {
+      save: async (s: string, p: Parameters<MemoryPendingStore["save"]>[1]) => inner.save(s, p),
+      take: async (s: string) => inner.take(s),
+      wasIssued: async (s: string) => inner.wasIssued(s),
+    };
+    const { state } = await startAuthorization({
+      provider: "alpaca",
+      authorizeUrl: "https://auth.example.com/authorize",
+      clientId: "cid",
+      redirectUri: CB,
+      store,
+    });
+    const url = `${CB}?code=c0de&state=${state}`;
+    await completeAuthorization(url, { provider: "alpaca", store });
+    expect(await reasonOfAsync(completeAuthorization(url, { provider: "alpaca", store }))).toBe("state_replayed");
+    expect(await reasonOfAsync(completeAuthorization(`${CB}?code=x&state=nope`, { provider: "alpaca", store }))).toBe(
+      "state_mismatch",
+    );
   });
 
   it("case 43: state missing and duplicated are rejected before the store is touched", async () => {
