@@ -5,6 +5,7 @@ import {
   CallbackError,
   MemoryPendingStore,
   completeAuthorization,
+  generateState,
   parseCallback,
   startAuthorization,
   type CallbackErrorReason,
@@ -179,6 +180,42 @@ describe("parseCallback", () => {
     );
   });
 
+  /** Strings close to `expected` that a comparison skipping bytes or lengths would accept. */
+  function nearMisses(expected: string): string[] {
+    const chars = [...expected];
+    return [
+      ...chars.slice(0, -1).map((_, i) => chars.slice(0, i + 1).join("")), // every proper prefix
+      ...chars.slice(1).map((_, i) => chars.slice(i + 1).join("")), // every proper suffix
+      ...chars, // every single character
+      expected + expected, // the state repeated (a comparison that wraps around the shorter one)
+      expected + chars[0], // one character more
+      chars[0]!.repeat(chars.length * 2), // a run of its first character
+      ...chars.map((_, i) => chars.map((c, j) => (i === j ? (c === "x" ? "y" : "x") : c)).join("")), // one byte differs
+    ].filter((s) => s !== "" && s !== expected);
+  }
+
+  it("case 43: a prefix, a suffix, a single character, a repetition or a one-byte change of the state is refused", () => {
+    for (const expected of ["a", "ab", "aaaa", "state-abc", "ünï-cödé", generateState()]) {
+      for (const sent of nearMisses(expected)) {
+        const url = `${CB}?${new URLSearchParams({ code: "abc", state: sent }).toString()}`;
+        expect(reasonOf(() => parseCallback(url, { state: expected })), `${sent} vs ${expected}`).toBe("state_mismatch");
+        expect(reasonOf(() => parseCallback(url.replace("code=abc", "error=access_denied"), { state: expected }))).toBe("csrf");
+      }
+    }
+  });
+
+  it("case 43: property: a prefix, a suffix or a single character of any state is refused", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 2, maxLength: 64, unit: "grapheme" }), (expected) => {
+        for (const sent of nearMisses(expected)) {
+          const url = `${CB}?${new URLSearchParams({ code: "abc", state: sent }).toString()}`;
+          expect(reasonOf(() => parseCallback(url, { state: expected }))).toBe("state_mismatch");
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it("case 43: property: a duplicated state is always rejected", () => {
     fc.assert(
       fc.property(anyState, fc.string({ unit: "grapheme" }), fc.boolean(), (state, other, expectedFirst) => {
@@ -256,6 +293,18 @@ describe("completeAuthorization", () => {
     expect(await reasonOfAsync(completeAuthorization(`${CB}?code=x&state=nope`, { provider: "alpaca", store }))).toBe(
       "state_mismatch",
     );
+  });
+
+  it("case 43: a prefix, a suffix or a single character of an issued state finds nothing and burns nothing", async () => {
+    const store = new MemoryPendingStore();
+    const { state } = await started(store);
+    for (const sent of [state.slice(0, -1), state.slice(1), state[0]!, state.slice(0, 8), state + state]) {
+      expect(
+        await reasonOfAsync(completeAuthorization(`${CB}?code=c0de&state=${encodeURIComponent(sent)}`, { provider: "alpaca", store })),
+      ).toBe("state_mismatch");
+    }
+    expect(store.size).toBe(1); // the genuine callback still completes
+    expect((await completeAuthorization(`${CB}?code=c0de&state=${state}`, { provider: "alpaca", store })).code).toBe("c0de");
   });
 
   it("case 43: state missing and duplicated are rejected before the store is touched", async () => {
