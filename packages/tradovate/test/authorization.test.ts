@@ -78,7 +78,7 @@ describe("startTradovateAuthorization / completeTradovateAuthorization", () => {
       clientSecret,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CallbackError);
-    expect(error).toMatchObject({ reason: "state_replayed" });
+    expect(error).toMatchObject({ reason: "state_mismatch" });
   });
 
   it("turns error=access_denied with a valid state into an OAuthError", async () => {
