@@ -5,7 +5,7 @@
 import { useNock } from "@oauth-kit/testkit";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError, basic, unwrap } from "../src/index.js";
-import { BASE, T0, drive, fixtureClient, netFetch, useFakeClock } from "./fixtures.js";
+import { BASE, T0, drive, fixtureClient, netFetch, rejection, useFakeClock } from "./fixtures.js";
 
 const nock = useNock();
 
@@ -24,37 +24,35 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** GET /items answered `status` with `retryAfter` first, then 200; resolves with the fake time of each hit. */
+async function retriedAfter(status: number, retryAfter: string, retry?: { baseDelayMs: number }): Promise<number[]> {
+  const net = netFetch();
+  const client = fixtureClient({ credentials: creds, fetch: net.fetch, ...(retry ? { retry } : {}) });
+  const hits: number[] = [];
+  nock(BASE)
+    .get("/items")
+    .times(2)
+    .reply(() => {
+      hits.push(Date.now() - T0);
+      return hits.length === 1 ? [status, {}, { "retry-after": retryAfter }] : [200, { items: [] }];
+    });
+  const { value } = await drive(client.GET("/items"), net);
+  expect(value!.response.status).toBe(200);
+  return hits;
+}
+
 describe("case 12: Retry-After parsing is linear", () => {
-  it.each(HOSTILE)(
-    "case 12: a Retry-After of %s (400 000 characters) falls back to the jittered backoff",
-    async (_label, value) => {
-      vi.spyOn(Math, "random").mockReturnValue(0.5);
-      const net = netFetch();
-      const client = fixtureClient({ credentials: creds, fetch: net.fetch, retry: { baseDelayMs: 400 } });
-      const hits: number[] = [];
-      nock(BASE)
-        .get("/items")
-        .times(2)
-        .reply(() => {
-          hits.push(Date.now() - T0);
-          return hits.length === 1 ? [503, {}, { "retry-after": value }] : [200, { items: [] }];
-        });
-      const { value: result } = await drive(client.GET("/items"), net);
-      expect(result!.response.status).toBe(200);
-      expect(hits).toEqual([0, 200]); // floor(0.5 * 400): the header was refused, not read as "now"
-    },
-  );
+  it.each(HOSTILE)("case 12: a Retry-After of %s (400 000 characters) falls back to the jittered backoff", async (_label, value) => {
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
+    // floor(0.5 * 400): the header was refused, not read as "now"
+    expect(await retriedAfter(503, value, { baseDelayMs: 400 })).toEqual([0, 200]);
+  });
 
   it("case 12: unwrap() of a 429 with a hostile Retry-After has no retryAfterMs", async () => {
     const client = fixtureClient({ credentials: creds, retry: false });
     nock(BASE).get("/items").reply(429, {}, { "retry-after": HOSTILE[0]![1] });
     const result = await client.GET("/items");
-    let error: unknown;
-    try {
-      unwrap(result);
-    } catch (caught) {
-      error = caught;
-    }
+    const error = await rejection(Promise.resolve(result).then(unwrap));
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).retryAfterMs).toBeUndefined();
   });
@@ -64,19 +62,7 @@ describe("case 12: Retry-After parsing is linear", () => {
     ["RFC 850", (date: Date) => date.toUTCString().replace(/^(\w+), (\d+) (\w+) \d\d(\d\d)/, (_m, _d, dd, mon, yy) => `${dayName(date)}, ${dd}-${mon}-${yy}`)],
     ["lower case", (date: Date) => date.toUTCString().toLowerCase()],
   ] as const)("case 11: an %s HTTP-date is still a wait until that date", async (_form, format) => {
-    const net = netFetch();
-    const client = fixtureClient({ credentials: creds, fetch: net.fetch });
-    const hits: number[] = [];
-    const header = format(new Date(T0 + 4000));
-    nock(BASE)
-      .get("/items")
-      .times(2)
-      .reply(() => {
-        hits.push(Date.now() - T0);
-        return hits.length === 1 ? [429, {}, { "retry-after": header }] : [200, { items: [] }];
-      });
-    await drive(client.GET("/items"), net);
-    expect(hits).toEqual([0, 4000]);
+    expect(await retriedAfter(429, format(new Date(T0 + 4000)))).toEqual([0, 4000]);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   parseCallback,
   startAuthorization,
   type CallbackErrorReason,
+  type PendingAuthorizationStore,
 } from "../../src/oauth/index.js";
 import { rejected, thrown } from "./helpers.js";
 
@@ -255,22 +256,21 @@ describe("completeAuthorization", () => {
     ).toBe("csrf");
   });
 
+  /** Completes one authorization through `store`, then reports how its replay and a forged state are refused. */
+  async function replayAndForge(store: PendingAuthorizationStore) {
+    const { state } = await startAuthorization({ provider: "alpaca", authorizeUrl: "https://auth.example.com/authorize", clientId: "cid", redirectUri: CB, store });
+    const url = `${CB}?code=c0de&state=${state}`;
+    await completeAuthorization(url, { provider: "alpaca", store });
+    return {
+      replayed: await reasonOfAsync(completeAuthorization(url, { provider: "alpaca", store })),
+      forged: await reasonOfAsync(completeAuthorization(`${CB}?code=x&state=nope`, { provider: "alpaca", store })),
+    };
+  }
+
   it("case 43: a store without wasIssued reports every unknown state as a mismatch, even a used one", async () => {
     const inner = new MemoryPendingStore();
     const store = { save: inner.save.bind(inner), take: inner.take.bind(inner) };
-    const { state } = await startAuthorization({
-      provider: "alpaca",
-      authorizeUrl: "https://auth.example.com/authorize",
-      clientId: "cid",
-      redirectUri: CB,
-      store,
-    });
-    const url = `${CB}?code=c0de&state=${state}`;
-    await completeAuthorization(url, { provider: "alpaca", store });
-    expect(await reasonOfAsync(completeAuthorization(url, { provider: "alpaca", store }))).toBe("state_mismatch");
-    expect(await reasonOfAsync(completeAuthorization(`${CB}?code=x&state=nope`, { provider: "alpaca", store }))).toBe(
-      "state_mismatch",
-    );
+    expect(await replayAndForge(store)).toEqual({ replayed: "state_mismatch", forged: "state_mismatch" });
   });
 
   it("case 43: an asynchronous wasIssued is awaited", async () => {
@@ -280,19 +280,7 @@ describe("completeAuthorization", () => {
       take: async (s: string) => inner.take(s),
       wasIssued: async (s: string) => inner.wasIssued(s),
     };
-    const { state } = await startAuthorization({
-      provider: "alpaca",
-      authorizeUrl: "https://auth.example.com/authorize",
-      clientId: "cid",
-      redirectUri: CB,
-      store,
-    });
-    const url = `${CB}?code=c0de&state=${state}`;
-    await completeAuthorization(url, { provider: "alpaca", store });
-    expect(await reasonOfAsync(completeAuthorization(url, { provider: "alpaca", store }))).toBe("state_replayed");
-    expect(await reasonOfAsync(completeAuthorization(`${CB}?code=x&state=nope`, { provider: "alpaca", store }))).toBe(
-      "state_mismatch",
-    );
+    expect(await replayAndForge(store)).toEqual({ replayed: "state_replayed", forged: "state_mismatch" });
   });
 
   it("case 43: a prefix, a suffix or a single character of an issued state finds nothing and burns nothing", async () => {
