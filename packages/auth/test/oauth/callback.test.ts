@@ -258,7 +258,7 @@ describe("completeAuthorization", () => {
 
   /** Completes one authorization through `store`, then reports how its replay and a forged state are refused. */
   async function replayAndForge(store: PendingAuthorizationStore) {
-    const { state } = await startAuthorization({ provider: "alpaca", authorizeUrl: "https://auth.example.com/authorize", clientId: "cid", redirectUri: CB, store });
+    const { state } = await startAuthorization({ provider: "alpaca", authorizeUrl: "https://auth.example.com/authorize", clientId: "cid", redirectUri: CB, pkce: true, store });
     const url = `${CB}?code=c0de&state=${state}`;
     await completeAuthorization(url, { provider: "alpaca", store });
     return {
