@@ -5,12 +5,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { startServer, type TestServer, useNock } from "@oauth-kit/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, RedirectError, basic, unwrap } from "../src/index.js";
+import { ApiError, RedirectError, basic, bearer, unwrap } from "../src/index.js";
 import { fixtureClient, rejection, type FixtureConfig } from "./fixtures.js";
 
 useNock();
 
-const creds = { BasicAuth: basic("redirect-user", "redirect-password-1") };
+const creds = { BasicAuth: basic("redirect-user", "redirect-password-1"), BearerAuth: bearer("redirect-bearer-token-1") };
 const fastRetry = { baseDelayMs: 1, maxDelayMs: 2 };
 
 interface Seen {
@@ -94,24 +94,26 @@ describe("a redirect is not an attempt", () => {
   });
 });
 
+// POST /search is retry-safe (x-idempotent), so the transport follows its same-origin redirects; a POST that
+// is not safe to repeat (a token endpoint) follows none, which transport-faults-real-server.test.ts covers.
 describe("a POST turned into a GET by a redirect sends no body and no Content-Type", () => {
   it.each([303, 302, 301])("%i after a JSON POST: the GET that follows has no Content-Type, length or body", async (status) => {
     const { api, seen } = await server((entry, res) =>
-      entry.url === "/items" ? reply(res, status, {}, { location: "/items/created-1" }) : reply(res, 200, { id: "created-1" }),
+      entry.url === "/search" ? reply(res, status, {}, { location: "/search/results-1" }) : reply(res, 200, { echo: "results-1" }),
     );
-    const result = await client(api.url).POST("/items", { body: { name: "redirected" } });
+    const result = await client(api.url).POST("/search", { body: { q: "redirected" } });
     expect(result.response.status).toBe(200);
     expect(seen).toHaveLength(2);
-    expect(seen[0]).toMatchObject({ method: "POST", contentType: "application/json", body: JSON.stringify({ name: "redirected" }) });
-    expect(seen[1]).toEqual({ method: "GET", url: "/items/created-1", contentType: undefined, contentLength: undefined, body: "" });
+    expect(seen[0]).toMatchObject({ method: "POST", contentType: "application/json", body: JSON.stringify({ q: "redirected" }) });
+    expect(seen[1]).toEqual({ method: "GET", url: "/search/results-1", contentType: undefined, contentLength: undefined, body: "" });
   });
 
   it("a 307 keeps the method, the body and its Content-Type (the control case)", async () => {
     const { api, seen } = await server((entry, res) =>
-      entry.url === "/items" ? reply(res, 307, {}, { location: "/items/again" }) : reply(res, 201, { id: "again" }),
+      entry.url === "/search" ? reply(res, 307, {}, { location: "/search/again" }) : reply(res, 200, { echo: "again" }),
     );
-    const result = await client(api.url).POST("/items", { body: { name: "kept" } });
-    expect(result.response.status).toBe(201);
-    expect(seen[1]).toMatchObject({ method: "POST", url: "/items/again", contentType: "application/json", body: JSON.stringify({ name: "kept" }) });
+    const result = await client(api.url).POST("/search", { body: { q: "kept" } });
+    expect(result.response.status).toBe(200);
+    expect(seen[1]).toMatchObject({ method: "POST", url: "/search/again", contentType: "application/json", body: JSON.stringify({ q: "kept" }) });
   });
 });
