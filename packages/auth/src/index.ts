@@ -20,6 +20,7 @@ export { parseWwwAuthenticate } from "./www-authenticate.js";
 export { redact, snippet } from "./redact.js";
 export { createMasker, type Mask } from "./secrets/masker.js";
 export { secretFieldsOf } from "./secrets/request-secrets.js";
+export { maskDeep } from "./secrets/safe-data.js";
 export { sleep, type SleepOptions } from "./transport/attempt-signal.js";
 export { findOperation, type ApiMetadata, type OperationMetadata, type SecuritySchemeMetadata, type HttpMethod } from "./metadata.js";
 export * from "./oauth/index.js";

@@ -1,4 +1,4 @@
-import { type Mask, OAuthKitError, TimeoutError, createMasker, secretFieldsOf, snippet } from "@oauth-kit/auth";
+import { type Mask, OAuthKitError, TimeoutError, createMasker, maskDeep, secretFieldsOf, snippet } from "@oauth-kit/auth";
 import type { Activity, Status } from "./types.js";
 
 /**
@@ -50,8 +50,8 @@ export class ActivityError extends OAuthKitError {
     this.activityType = mask(String(activity.type));
     this.activityStatus = mask(String(activity.status));
     this.organizationId = mask(String(activity.organizationId));
-    // Free text from the server, with whatever was submitted masked; `details` are left on `activity`.
-    this.failure = failure ? { code: failure.code, message: mask(String(failure.message ?? "")) } : undefined;
+    // Free text from the server, with whatever was submitted masked.
+    this.failure = failure === undefined ? undefined : maskDeep(failure, mask);
     Object.defineProperty(this, "activity", { value: activity, enumerable: false });
   }
 

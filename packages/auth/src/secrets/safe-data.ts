@@ -45,3 +45,13 @@ export function safeChallenges(challenges: readonly Challenge[] | undefined, mas
     return safe;
   });
 }
+
+/** A copy of a JSON-like value with every string (keys too) masked: for server data an error keeps as a field. */
+export function maskDeep<T>(value: T, mask: (text: string) => string, depth = 0): T {
+  if (typeof value === "string") return mask(value) as T;
+  if (value === null || typeof value !== "object" || depth > 32) return value;
+  if (Array.isArray(value)) return value.map((item) => maskDeep(item, mask, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) out[mask(key)] = maskDeep(member, mask, depth + 1);
+  return out as T;
+}
