@@ -40,8 +40,8 @@ for (const provider of await loadProviders()) {
     const clients = variantsOf(libraries, provider.metadata, benchCase, { baseUrl: BASE_URL, fetch });
     const variants = Object.fromEntries(Object.entries(clients).map(([name, run]) => [name, () => microsPerCall(run, ITERATIONS)]));
     const samples = await interleave(variants, { rounds: ROUNDS });
-    const label = `${provider.name} ${benchCase.label} (${benchCase.operation.method} ${benchCase.operation.path})`;
+    const label = `${provider.api} ${benchCase.label}, ${benchCase.operation.method} ${benchCase.operation.path}`;
     console.log(label);
-    report(compare({ bench: "per-call", case: `${provider.api} ${benchCase.label}`, samples, baseline: "openapi-fetch + middleware", unit: "µs" }));
+    report(compare({ bench: "per-call", case: label, samples, baseline: "openapi-fetch + middleware", unit: "µs" }));
   }
 }
