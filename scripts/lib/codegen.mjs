@@ -1,19 +1,42 @@
 // Lint and generate in one process: each spec is read and parsed once (one resolver shared by lint and
 // bundle), linted with @redocly/openapi-core's Node API (the same engine and rules as `redocly lint`), and
 // its bundled document goes straight to openapi-typescript and the metadata builder. Spawning the redocly
-// CLI and re-reading the specs cost more than the work itself.
+// CLI and re-reading the specs cost more than the work itself. openapi-typescript runs in a worker thread
+// (scripts/lib/types-worker.mjs) while this thread lints; nothing is written unless every spec passes lint.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { BaseResolver, bundle, formatProblems, getTotals, lintDocument, loadConfig } from "@redocly/openapi-core";
 import { repoRoot } from "./apis.mjs";
 import { buildMetadata } from "./metadata.mjs";
 
-// openapi-typescript's CommonJS build, on purpose: it loads the TypeScript compiler (9 MB of CommonJS),
-// and importing that from ES modules makes Node scan it twice more (module-syntax detection and the
-// CommonJS export lexer), which doubled this script's start-up (~0.8 s of CPU instead of ~0.4 s).
-// Loaded when first needed, so a lint failure never pays for it.
-const openapiTypescript = () => createRequire(import.meta.url)("openapi-typescript");
+/** The types worker: `render(document)` resolves to openapi-typescript's output for it. */
+function startTypesWorker() {
+  const worker = new Worker(new URL("./types-worker.mjs", import.meta.url));
+  const pending = new Map();
+  let nextId = 0;
+  const failAll = (error) => {
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+  worker.on("message", ({ id, text, error }) => {
+    const waiter = pending.get(id);
+    pending.delete(id);
+    if (error !== undefined) waiter?.reject(new Error(`openapi-typescript failed: ${error}`));
+    else waiter?.resolve(text);
+  });
+  worker.on("error", failAll);
+  worker.on("exit", (code) => failAll(new Error(`the openapi-typescript worker exited (${code})`)));
+  return {
+    render(document) {
+      const id = nextId++;
+      const text = new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
+      worker.postMessage({ id, document });
+      return text;
+    },
+    stop: () => worker.terminate(),
+  };
+}
 
 function header(api) {
   return [
@@ -42,18 +65,24 @@ async function lintSpec(api, document, config, resolver) {
   return totals;
 }
 
-/** The two generated files of one api, as `[path relative to the repo root, content]`. */
-async function render(api, document, config, resolver) {
-  const { default: openapiTS, astToString } = openapiTypescript();
-  const bundleOptions = { doc: document, config, externalRefResolver: resolver };
-  const { bundle: bundled, problems } = await bundle({ ...bundleOptions, dereference: false });
+/** Bundles the spec (on a copy: lint must see the document as written) and hands it to the types worker. */
+async function startRender(api, document, config, resolver, types) {
+  const copy = { ...document, parsed: structuredClone(document.parsed) };
+  const { bundle: bundled, problems } = await bundle({ doc: copy, config, externalRefResolver: resolver, dereference: false });
   const errors = problems.filter((p) => p.severity === "error");
-  if (errors.length) throw new Error(`${api.spec}: bundling failed: ${errors.map((p) => p.message).join("; ")}`);
+  if (errors.length) return { error: new Error(`${api.spec}: bundling failed: ${errors.map((p) => p.message).join("; ")}`) };
+  const schema = types.render(bundled.parsed);
+  schema.catch(() => {}); // awaited in finishRender; a lint failure may leave it unread
+  return { schema };
+}
 
-  const ast = await openapiTS(structuredClone(bundled.parsed), { alphabetize: false, exportType: false });
-  const schema = `${header(api)}\n${astToString(ast)}`;
+/** The two generated files of one api, as `[path relative to the repo root, content]`. */
+async function finishRender(api, document, config, resolver, started) {
+  if (started.error) throw started.error;
+  const schema = `${header(api)}\n${await started.schema}`;
 
-  const { bundle: dereferenced } = await bundle({ ...bundleOptions, dereference: true });
+  const copy = { ...document, parsed: structuredClone(document.parsed) };
+  const { bundle: dereferenced } = await bundle({ doc: copy, config, externalRefResolver: resolver, dereference: true });
   const metadata = buildMetadata(dereferenced.parsed, api.spec);
   const metadataTs = [
     header(api),
@@ -78,10 +107,22 @@ async function render(api, document, config, resolver) {
  *   changed: string[], unchanged: string[] }>} `changed` lists files written (or, with `check`, drifted).
  */
 export async function generate(apis, { lint = true, check = false } = {}) {
+  const types = startTypesWorker();
+  try {
+    return await lintAndGenerate(apis, { lint, check, types });
+  } finally {
+    await types.stop();
+  }
+}
+
+async function lintAndGenerate(apis, { lint, check, types }) {
   const config = await loadConfig({ configPath: join(repoRoot, "redocly.yaml") });
   const resolver = new BaseResolver(config.resolve);
   const documents = [];
   for (const api of apis) documents.push(await loadSpec(api, resolver));
+  // The types are generated on the worker while this thread lints.
+  const started = [];
+  for (const [i, api] of apis.entries()) started.push(await startRender(api, documents[i], config, resolver, types));
 
   const result = { linted: [], lintErrors: 0, lintWarnings: 0, changed: [], unchanged: [] };
   if (lint) {
@@ -95,7 +136,7 @@ export async function generate(apis, { lint = true, check = false } = {}) {
   }
 
   const outputs = [];
-  for (const [i, api] of apis.entries()) outputs.push(...(await render(api, documents[i], config, resolver)));
+  for (const [i, api] of apis.entries()) outputs.push(...(await finishRender(api, documents[i], config, resolver, started[i])));
   for (const [file, content] of outputs) {
     const target = join(repoRoot, file);
     const current = existsSync(target) ? readFileSync(target, "utf8") : undefined;
