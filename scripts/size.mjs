@@ -43,9 +43,10 @@ for (const api of loadApis()) {
 
   console.log(`\n${manifest.name} quick start: ${kB(size.min)} min, ${kB(size.gzip)} min+gzip ` +
     `(budget ${kB(limit)}${goal ? `, goal ${kB(goal)}` : ""}) ${size.gzip <= limit ? "ok" : "OVER BUDGET"}`);
-  console.log(`  largest inputs (minified bytes in the bundle, before gzip):`);
+  console.log(`  largest inputs: minified bytes in the bundle, their share, and the whole file minified + gzipped alone:`);
   for (const input of size.inputs.slice(0, top)) {
-    console.log(`  ${String(input.bytes).padStart(7)} B  ${((100 * input.bytes) / size.min).toFixed(1).padStart(5)}%  ${input.file}`);
+    const alone = input.gzipAlone === undefined ? "" : `${input.gzipAlone} B gzip alone`;
+    console.log(`  ${String(input.bytes).padStart(7)} B  ${((100 * input.bytes) / size.min).toFixed(1).padStart(5)}%  ${alone.padStart(18)}  ${input.file}`);
   }
   if (size.inputs.length > top) console.log(`  (${size.inputs.length - top} more inputs; --top N shows more)`);
   if (size.gzip > limit) failures.push(`${manifest.name}: quick start is ${kB(size.gzip)} min+gzip, over its ${kB(limit)} budget`);
