@@ -1,6 +1,7 @@
 // Per-call cost with a mocked fetch: every provider client (oauth-kit) against bare openapi-fetch with an
-// equivalent hand-written auth middleware, and against raw fetch, for a Basic GET, a Basic POST and a
-// bearer call from a token source, on operations picked from each provider's generated metadata.
+// equivalent hand-written auth middleware, and against raw fetch, for a Basic GET, a Basic POST, a
+// bearer call from a token source and a signed (stamped) POST, on operations picked from each provider's
+// generated metadata.
 // What is left is the client's own work per call: building the request, credentials, transport, parsing.
 import { loadLibraries, loadProviders, callOf, casesOf, variantsOf } from "./lib/providers.mjs";
 import { compare, report } from "./lib/report.mjs";
@@ -29,9 +30,9 @@ function mockedFetch(status, contentType) {
 const libraries = await loadLibraries();
 console.log(`per-call cost, mocked fetch: ${ROUNDS} rounds × ${ITERATIONS} calls per variant, interleaved`);
 for (const provider of await loadProviders()) {
-  const cases = casesOf(provider.metadata);
+  const cases = casesOf(provider.metadata, libraries.auth.TURNKEY_STAMP_HEADER);
   if (cases.length === 0) {
-    console.log(`${provider.name}: no Basic or bearer operation in its metadata; skipped`);
+    console.log(`${provider.name}: no Basic, bearer or signed operation in its metadata; skipped`);
     continue;
   }
   for (const benchCase of cases) {

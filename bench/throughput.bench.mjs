@@ -54,9 +54,9 @@ try {
   console.log(`loopback throughput, keep-alive node:http in a child process: ${ROUNDS} rounds, interleaved`);
   for (const provider of await loadProviders()) {
     // One case per provider keeps the run short: its first (Basic GET, else Basic POST, else bearer).
-    const [benchCase] = casesOf(provider.metadata);
+    const [benchCase] = casesOf(provider.metadata, libraries.auth.TURNKEY_STAMP_HEADER);
     if (!benchCase) {
-      console.log(`${provider.name}: no Basic or bearer operation in its metadata; skipped`);
+      console.log(`${provider.name}: no Basic, bearer or signed operation in its metadata; skipped`);
       continue;
     }
     const clients = variantsOf(libraries, provider.metadata, benchCase, { baseUrl });

@@ -24,11 +24,15 @@ export function openapiFetchEntry() {
   return pathToFileURL(join(dir, manifest.exports["."].import)).href;
 }
 
-/** `@oauth-kit/auth` and openapi-fetch, as a provider package loads them. */
+/**
+ * `@oauth-kit/auth` and openapi-fetch, as a provider package loads them, and one API-key stamper (a fresh
+ * key pair) for signed operations.
+ */
 export async function loadLibraries() {
   const auth = await import(packageEntry("packages/auth").url);
   const { default: createClient } = await import(openapiFetchEntry());
-  return { auth, createClient };
+  const stamper = await auth.createTurnkeyApiKeyStamper(await turnkeyStyleKeyPair());
+  return { auth, createClient, stamper };
 }
 
 const schemeType = (scheme) => (scheme.type === "http" ? scheme.scheme : scheme.type);
@@ -49,24 +53,39 @@ export function pickOperation(metadata, type, method) {
 }
 
 /**
- * The cases a provider offers: `{ label, operation, schemes }` for Basic GET, Basic POST and bearer, each
- * scheme as `{ name, type, header }`.
+ * The cases a provider offers: `{ label, operation, schemes }` for Basic GET, Basic POST, bearer and a
+ * signed POST (an API-key scheme on the header a Stamper signs, e.g. Turnkey's X-Stamp), each scheme as
+ * `{ name, type, header }`, type "stamp" for a signed one. `stampHeader` is @oauth-kit/auth's.
  */
-export function casesOf(metadata) {
+export function casesOf(metadata, stampHeader = "X-Stamp") {
   const wanted = [
     ["Basic GET", "basic", "GET"],
     ["Basic POST", "basic", "POST"],
     ["bearer (token source)", "bearer", undefined],
+    ["stamped POST", "apiKey", "POST"],
   ];
   return wanted.flatMap(([label, type, method]) => {
     const operation = pickOperation(metadata, type, method);
     if (!operation) return [];
     const schemes = operation.security[0].map((name) => {
       const scheme = metadata.securitySchemes[name];
-      return { name, type: schemeType(scheme), header: scheme.type === "apiKey" ? scheme.name : "Authorization" };
+      const stamped = scheme.type === "apiKey" && scheme.name.toLowerCase() === stampHeader.toLowerCase();
+      return { name, type: stamped ? "stamp" : schemeType(scheme), header: scheme.type === "apiKey" ? scheme.name : "Authorization" };
     });
+    // A plain API key alone is not a case of its own: only a signed one is.
+    if (type === "apiKey" && !schemes.some((scheme) => scheme.type === "stamp")) return [];
     return [{ label, operation, schemes }];
   });
+}
+
+/** A fresh P-256 key pair in Turnkey's API-key format (hex compressed public key, hex private scalar). */
+export async function turnkeyStyleKeyPair() {
+  const { publicKey, privateKey } = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"]);
+  const raw = new Uint8Array(await crypto.subtle.exportKey("raw", publicKey)); // 04 || x || y
+  const hex = (bytes) => Buffer.from(bytes).toString("hex");
+  const compressed = `${raw[64] % 2 === 0 ? "02" : "03"}${hex(raw.slice(1, 33))}`;
+  const { d } = await crypto.subtle.exportKey("jwk", privateKey);
+  return { apiPublicKey: compressed, apiPrivateKey: hex(Buffer.from(d, "base64url")) };
 }
 
 /** Every provider package, in redocly.yaml order: `{ api, name, url, metadata }` (metadata from dist/). */
@@ -114,18 +133,23 @@ export function freshTokenSource(auth) {
   });
 }
 
-/** The oauth-kit credential for a scheme type, the way create<Provider>Client() builds it. */
-export function credentialFor(auth, type) {
+/**
+ * The oauth-kit credential for a scheme type, the way create<Provider>Client() builds it. `stamper` (from
+ * createTurnkeyApiKeyStamper) signs a "stamp" scheme.
+ */
+export function credentialFor(auth, type, stamper) {
   if (type === "basic") return auth.basic("bench-key", "bench-secret");
   if (type === "bearer") return auth.bearer(freshTokenSource(auth));
+  if (type === "stamp") return auth.stamp(stamper);
   return auth.apiKey("bench-api-key");
 }
 
 /**
  * The hand-written equivalent for bare openapi-fetch and raw fetch: the header value to set, given the
- * scheme type (a token getter for bearer, awaited per call like a token source).
+ * scheme type and the body as sent (a token getter for bearer, awaited per call like a token source; the
+ * same stamper's signature over the body for a "stamp" scheme).
  */
-export function handWrittenAuth(type) {
+export function handWrittenAuth(type, stamper) {
   if (type === "basic") {
     const value = `Basic ${btoa("bench-key:bench-secret")}`;
     return async () => value;
@@ -134,17 +158,19 @@ export function handWrittenAuth(type) {
     let token = "bench-access-token";
     return async () => `Bearer ${token}`;
   }
+  if (type === "stamp") return async (body) => (await stamper.stamp(body ?? "")).headerValue;
   return async () => "bench-api-key";
 }
 
 /** The three clients of one case, each a function making the call and reading its JSON body. */
-export function variantsOf({ auth, createClient }, metadata, benchCase, { baseUrl, fetch }) {
+export function variantsOf({ auth, createClient, stamper }, metadata, benchCase, { baseUrl, fetch }) {
   const call = callOf(benchCase.operation, baseUrl);
   const method = benchCase.operation.method;
-  const headers = benchCase.schemes.map((scheme) => [scheme.header, handWrittenAuth(scheme.type)]);
-  const headersOf = async () => {
+  const headers = benchCase.schemes.map((scheme) => [scheme.header, handWrittenAuth(scheme.type, stamper)]);
+  const signs = benchCase.schemes.some((scheme) => scheme.type === "stamp");
+  const headersOf = async (body) => {
     const out = {};
-    for (const [name, value] of headers) out[name] = await value();
+    for (const [name, value] of headers) out[name] = await value(body);
     return out;
   };
 
@@ -152,12 +178,14 @@ export function variantsOf({ auth, createClient }, metadata, benchCase, { baseUr
     metadata,
     baseUrl,
     fetch,
-    credentials: Object.fromEntries(benchCase.schemes.map((scheme) => [scheme.name, credentialFor(auth, scheme.type)])),
+    credentials: Object.fromEntries(benchCase.schemes.map((scheme) => [scheme.name, credentialFor(auth, scheme.type, stamper)])),
   });
   const bare = createClient({ baseUrl, fetch });
   bare.use({
     async onRequest({ request }) {
-      for (const [name, value] of headers) request.headers.set(name, await value());
+      // A signature covers the body as sent, so only a signing middleware reads it.
+      const body = signs ? await request.clone().text() : undefined;
+      for (const [name, value] of headers) request.headers.set(name, await value(body));
       return request;
     },
   });
@@ -170,11 +198,9 @@ export function variantsOf({ auth, createClient }, metadata, benchCase, { baseUr
     "oauth-kit": async () => check("oauth-kit", await oauthKit[method](call.template, call.init)),
     "openapi-fetch + middleware": async () => check("openapi-fetch", await bare[method](call.template, call.init)),
     "raw fetch": async () => {
-      const init = { method, headers: await headersOf() };
-      if (call.body) {
-        init.headers["content-type"] = "application/json";
-        init.body = JSON.stringify(call.body);
-      }
+      const body = call.body ? JSON.stringify(call.body) : undefined;
+      const init = { method, headers: await headersOf(body), body };
+      if (body) init.headers["content-type"] = "application/json";
       const response = await rawFetch(call.url, init);
       if (!response.ok) throw new Error(`raw fetch ${method} ${call.url} failed: ${response.status}`);
       await response.json();
