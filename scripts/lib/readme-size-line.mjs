@@ -7,7 +7,7 @@ const END = "<!-- /size -->";
 
 /** The README with its Size line set to `row` (a `pnpm size` result) measured on `date`. */
 export function writeReadmeSizeLine(readme, row, date) {
-  const budget = `budget ${kB(row.limit)}${row.goal ? `, goal ${kB(row.goal)}` : ""}`;
+  const budget = `budget ${kB(row.limit)}${row.target ? `, target ${kB(row.target)}` : ""}${row.goal ? `, goal ${kB(row.goal)}` : ""}`;
   const peer = row.peer
     ? `; ${row.peer.ratio.toFixed(3)}× of ${row.peer.name} (${kB(row.peer.gzip)}; budget ${row.peer.limit}×)`
     : "";
