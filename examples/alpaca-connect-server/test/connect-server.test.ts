@@ -67,7 +67,9 @@ test("login → callback → code exchange → token persisted", { timeout: 30_0
     assert.equal(exchanges.length, 1);
   } finally {
     server.close();
+    server.closeAllConnections();
     alpaca.close();
+    alpaca.closeAllConnections(); // keep-alive sockets would hold the test process open
     await rm(folder, { recursive: true, force: true });
   }
 });

@@ -60,5 +60,6 @@ test("oauth2_authenticate is polled to completion, then oauth_login gives the se
     assert.deepEqual(seen[2]!.body.parameters, { oidcToken: "example.oidc.token", publicKey: SESSION_PUBLIC_KEY });
   } finally {
     turnkeyServer.close();
+    turnkeyServer.closeAllConnections(); // keep-alive sockets would hold the test process open
   }
 });
