@@ -13,7 +13,7 @@ import { execFile } from "node:child_process";
 import { cpSync, existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./lib/apis.mjs";
-import { packAndInstall } from "./lib/packed-install.mjs";
+import { consumerToolchain, packAndInstall } from "./lib/packed-install.mjs";
 
 const examplesDir = join(repoRoot, "examples");
 const only = process.argv.slice(2);
@@ -67,9 +67,20 @@ if (!examples.length) {
   console.error("examples: no example found under examples/");
   process.exit(1);
 }
+/** The examples' other dependencies (ethers, ...), installed from npm beside the tarballs, as `name@range`. */
+const thirdParty = [
+  ...new Set(
+    examples.flatMap((dir) =>
+      Object.entries(JSON.parse(readFileSync(join(examplesDir, dir, "package.json"), "utf8")).dependencies ?? {})
+        .filter(([name]) => !name.startsWith("@oauth-kit/"))
+        .map(([name, range]) => `${name}@${range}`),
+    ),
+  ),
+];
+
 let installed;
 try {
-  installed = packAndInstall({ prefix: "oauth-kit-examples-", log: (line) => console.log(`examples: ${line}`) });
+  installed = packAndInstall({ extra: [...consumerToolchain, ...thirdParty], prefix: "oauth-kit-examples-", log: (line) => console.log(`examples: ${line}`) });
   const { consumer, packages } = installed;
   const tsc = join(consumer, "node_modules", ".bin", "tsc");
   for (const dir of examples) {
