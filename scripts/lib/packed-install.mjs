@@ -43,7 +43,14 @@ export function packAndInstall({ extra = consumerToolchain, prefix = "oauth-kit-
       run("pnpm", ["pack", "--pack-destination", tarballs], join(repoRoot, "packages", dir));
     }
     const files = readdirSync(tarballs).map((file) => join(tarballs, file));
-    log(`packed ${files.length} packages into ${tarballs}`);
+    // What every published tarball must carry besides its code: the licence the package.json names.
+    for (const file of files) {
+      const listed = run("tar", ["-tzf", file], work).split("\n");
+      for (const required of ["package/package.json", "package/README.md", "package/LICENSE"]) {
+        if (!listed.includes(required)) throw new Error(`${file} does not contain ${required.slice("package/".length)}`);
+      }
+    }
+    log(`packed ${files.length} packages into ${tarballs}, each with its README and LICENSE`);
     writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "oauth-kit-consumer", private: true, type: "module" }));
     run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...files, ...extra], consumer);
     for (const { manifest } of packages) {
