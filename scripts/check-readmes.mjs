@@ -137,10 +137,11 @@ async function runQuickStart(consumer, entry) {
 
 /**
  * The fixture README must fail exactly where it is broken: each block whose first line is a comment
- * `// expect: error` must have errors, every other block none. A checker that stopped seeing errors
- * would pass the real READMEs and fail here.
+ * `// expect: error` must have errors, every other block none, and its quick start (`// expect: run
+ * failure`) must compile and then fail its run. A checker that stopped seeing errors would pass the real
+ * READMEs and fail here.
  */
-function selfTest(entries, checks) {
+async function selfTest(consumer, entries, checks) {
   const problems = [];
   let broken = 0;
   for (const entry of entries) {
@@ -151,6 +152,9 @@ function selfTest(entries, checks) {
     if (!expectsError && errors.length) problems.push(`${entry.where}: correct, but the check reported: ${errors[0]}`);
   }
   if (broken < 2) problems.push(`the fixture should hold at least two broken blocks, found ${broken}`);
+  const quickStart = entries.find((entry) => entry.block.quickStart);
+  if (!quickStart?.block.code.startsWith("// expect: run failure")) problems.push("the fixture should have a quick start marked `// expect: run failure`");
+  else if (!(await runQuickStart(consumer, quickStart)).length) problems.push(`${quickStart.where}: deliberately wrong, but its run passed`);
   return problems;
 }
 
@@ -194,9 +198,9 @@ try {
     if (problems.length) fail(`${entry.readme}: quick start run against 127.0.0.1`, problems);
     else pass(`${entry.readme}: quick start runs against its provider played on 127.0.0.1`);
   }
-  const selfProblems = selfTest(selfTestEntries, checks);
+  const selfProblems = await selfTest(consumer, selfTestEntries, checks);
   if (selfProblems.length) fail(`self-test: ${SELF_TEST}`, selfProblems);
-  else pass(`self-test: the deliberately broken blocks of ${SELF_TEST} fail the check, its correct ones pass`);
+  else pass(`self-test: the deliberately broken blocks and quick start of ${SELF_TEST} fail the check, its correct ones pass`);
 } catch (error) {
   fail("README check could not run", [error.stderr || error.stdout || error.message]);
 } finally {
