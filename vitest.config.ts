@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^@oauth-kit\/auth$/, replacement: src("auth") },
       { find: /^@oauth-kit\/auth\/errors$/, replacement: src("auth", "public-errors.ts") },
       { find: /^@oauth-kit\/testkit$/, replacement: src("testkit") },
+      { find: /^@oauth-kit\/mock$/, replacement: src("mock") },
     ],
   },
   test: {

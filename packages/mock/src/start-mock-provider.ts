@@ -1,0 +1,85 @@
+import { type MockProviderName, providers } from "./bundled/index.js";
+import type { MockOptions, ResolvedOptions } from "./options.js";
+import type { AnyBehaviour, BehaviourSetup, ProviderBehaviour } from "./provider.js";
+import { genericBehaviour } from "./providers/generic.js";
+import { type FaultList, createFaultList } from "./server/faults.js";
+import type { Pipeline } from "./server/handle.js";
+import { listen } from "./server/listen.js";
+import { logLine } from "./server/log-line.js";
+import { specOperations } from "./spec/operations.js";
+import { createSchemaValidator } from "./spec/validator.js";
+import type { MockState } from "./state.js";
+
+type Providers = typeof providers;
+type BehaviourOf<P extends MockProviderName> = Providers[P]["behaviour"] extends () => Promise<infer B> ? B : ProviderBehaviour;
+/** The state of provider P's mock: the shared collections plus the provider's own. */
+export type MockStateOf<P extends MockProviderName> = BehaviourOf<P> extends ProviderBehaviour<infer S, object> ? S : MockState;
+/** The options of provider P's mock: the shared ones plus the provider's own. */
+export type MockOptionsOf<P extends MockProviderName> = MockOptions &
+  (BehaviourOf<P> extends ProviderBehaviour<MockState, infer O> ? Partial<O> : object);
+
+export interface MockProvider<P extends MockProviderName = MockProviderName> {
+  provider: P;
+  /** `http://127.0.0.1:<port>`: pass it as the client's `baseUrl`. */
+  baseUrl: string;
+  /** Clients, grants, issued tokens, requests received, and the provider's own records. Yours to inspect and change. */
+  state: MockStateOf<P>;
+  /** The credentials to call the mock with (client ids and secrets, keys), as the CLI prints them. */
+  credentials: Record<string, string>;
+  faults: Pick<FaultList, "add" | "clear">;
+  close(): Promise<void>;
+}
+
+/** Every provider the mock serves: the `apis` of redocly.yaml. */
+export const mockProviderNames = Object.keys(providers) as MockProviderName[];
+
+/**
+ * Starts a mock of `provider` on 127.0.0.1 (a free port unless `options.port`). Requests are validated
+ * against the provider's spec and answered with the provider's behaviour; close it when done.
+ */
+export async function startMockProvider<P extends MockProviderName>(provider: P, options: MockOptionsOf<P> = {} as MockOptionsOf<P>): Promise<MockProvider<P>> {
+  const entry = (providers as Record<string, Providers[MockProviderName]>)[provider];
+  if (!entry) throw new Error(`unknown mock provider ${JSON.stringify(provider)}; known: ${mockProviderNames.join(", ")}`);
+  const document = await entry.spec();
+  const behaviour: AnyBehaviour = entry.behaviour ? await entry.behaviour() : genericBehaviour;
+  const resolved: ResolvedOptions = {
+    ...options,
+    autoApprove: options.autoApprove ?? false,
+    codeTtlSeconds: options.codeTtlSeconds ?? 60,
+    redirectUris: options.redirectUris ?? ["http://localhost/callback"],
+    now: options.now ?? Date.now,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+  };
+  const faults = createFaultList(options.faults);
+  let pipeline: Pipeline | undefined;
+  const listening = await listen(
+    options.port ?? 0,
+    () => pipeline!,
+    ({ raw, outcome }, status) => {
+      const state = pipeline!.state;
+      state.requests.push({
+        method: raw.method,
+        path: raw.url.pathname,
+        query: raw.url.search,
+        headers: raw.headers,
+        body: raw.rawBody,
+        operationId: outcome?.operationId,
+        status,
+        at: resolved.now(),
+      });
+      options.onRequest?.(logLine(raw, status, outcome?.operationId, outcome?.template, Object.values(credentials)));
+    },
+  );
+  const setup: BehaviourSetup<object> = { options: resolved, baseUrl: listening.baseUrl, document };
+  const state = behaviour.createState(setup) as MockState;
+  const credentials = behaviour.credentials(state, setup);
+  pipeline = { document, validator: createSchemaValidator(document), operations: specOperations(document), behaviour, state, setup, faults };
+  return {
+    provider,
+    baseUrl: listening.baseUrl,
+    state: state as MockStateOf<P>,
+    credentials,
+    faults: { add: faults.add, clear: faults.clear },
+    close: listening.close,
+  };
+}
