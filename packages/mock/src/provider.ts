@@ -63,12 +63,17 @@ export interface MockRoute<S extends MockState, O> {
 }
 
 export interface ProviderBehaviour<S extends MockState = MockState, O = object> {
-  createState(setup: BehaviourSetup<O>): S;
+  createState(setup: BehaviourSetup<O>): S | Promise<S>;
   /** What a user needs to call the mock (client ids, secrets, keys), as the CLI prints it. */
   credentials(state: S, setup: BehaviourSetup<O>): Record<string, string>;
   /** Handlers by operationId; operations without one answer with their spec example. */
   operations: Record<string, Handler<S, O>>;
   routes?: MockRoute<S, O>[];
+  /**
+   * Checks the credentials' values (a signature over the body, say) before the body is validated; returns
+   * the provider's error, or undefined to go on. Handlers check credentials that depend on the body.
+   */
+  authenticate?(context: HandlerContext<S, O>): MockResponse | undefined | Promise<MockResponse | undefined>;
   /** The provider's documented answer to a request the spec does not allow (bad body, parameter, media type). */
   invalidRequest(context: HandlerContext<S, O>, problems: string[]): MockResponse;
   /** The provider's documented answer to missing or wrong credentials. */

@@ -71,7 +71,7 @@ export async function startMockProvider<P extends MockProviderName>(provider: P,
     },
   );
   const setup: BehaviourSetup<object> = { options: resolved, baseUrl: listening.baseUrl, document };
-  const state = behaviour.createState(setup) as MockState;
+  const state = (await behaviour.createState(setup)) as MockState;
   const credentials = behaviour.credentials(state, setup);
   pipeline = { document, validator: createSchemaValidator(document), operations: specOperations(document), behaviour, state, setup, faults };
   return {

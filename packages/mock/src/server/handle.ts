@@ -78,6 +78,8 @@ export async function handle(pipeline: Pipeline, raw: RawRequest): Promise<Outco
     return outcome(json(status, { error: status === 405 ? "method not allowed" : "not found", path: raw.url.pathname }));
   }
   if (parsed.unauthenticated) return outcome(behaviour.unauthorized(context, "missing credentials"));
+  const refused = await behaviour.authenticate?.(context);
+  if (refused) return outcome(refused);
   if (parsed.problems.length) return outcome(behaviour.invalidRequest(context, parsed.problems));
   const handler = behaviour.operations[operation.operationId];
   if (handler) return outcome(await handler(context));
