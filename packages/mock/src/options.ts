@@ -11,6 +11,8 @@ export interface MockOptions {
    * `["http://localhost/callback"]`.
    */
   redirectUris?: string[];
+  /** Fix the id and secret of the mock's OAuth client (default: random), e.g. to match your app's config. */
+  client?: { clientId?: string; clientSecret?: string };
   /** Lifetime of access tokens in seconds (where the provider lets tokens expire). Default: the provider's. */
   accessTokenTtlSeconds?: number;
   /** Lifetime of authorization codes in seconds. Default 60. */
@@ -19,10 +21,16 @@ export interface MockOptions {
   now?: () => number;
   /** Faults to inject from the start (see `mock.faults.add`). */
   faults?: FaultRule[];
+  /**
+   * Check every answer against the spec before sending it; one that does not conform becomes a 500 saying
+   * why. Default true.
+   */
+  validateResponses?: boolean;
   /** Called after each request with its one-line, secret-masked summary (the CLI prints these). */
   onRequest?: (line: string) => void;
 }
 
-export interface ResolvedOptions extends Required<Pick<MockOptions, "autoApprove" | "codeTtlSeconds" | "now" | "redirectUris">> {
+export interface ResolvedOptions extends Required<Pick<MockOptions, "autoApprove" | "codeTtlSeconds" | "now" | "redirectUris" | "validateResponses">> {
   accessTokenTtlSeconds: number | undefined;
+  client: MockOptions["client"];
 }

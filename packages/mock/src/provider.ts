@@ -39,7 +39,8 @@ export interface MockResponse {
 }
 
 export interface BehaviourSetup<O> {
-  options: ResolvedOptions & O;
+  /** The shared options with their defaults, and the provider's own as the user gave them. */
+  options: ResolvedOptions & Partial<O>;
   baseUrl: string;
   document: OpenApiDocument;
 }

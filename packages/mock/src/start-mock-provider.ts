@@ -6,6 +6,7 @@ import { type FaultList, createFaultList } from "./server/faults.js";
 import type { Pipeline } from "./server/handle.js";
 import { listen } from "./server/listen.js";
 import { logLine } from "./server/log-line.js";
+import { rewritingFetch } from "./server/rewrite-fetch.js";
 import { specOperations } from "./spec/operations.js";
 import { createSchemaValidator } from "./spec/validator.js";
 import type { MockState } from "./state.js";
@@ -26,6 +27,11 @@ export interface MockProvider<P extends MockProviderName = MockProviderName> {
   state: MockStateOf<P>;
   /** The credentials to call the mock with (client ids and secrets, keys), as the CLI prints them. */
   credentials: Record<string, string>;
+  /**
+   * A fetch that sends requests for the provider's real hosts (the spec's servers) here: give it to a
+   * client (`fetch: mock.fetch`) or stub the global fetch with it to run production code unchanged.
+   */
+  fetch: typeof fetch;
   faults: Pick<FaultList, "add" | "clear">;
   close(): Promise<void>;
 }
@@ -47,8 +53,10 @@ export async function startMockProvider<P extends MockProviderName>(provider: P,
     autoApprove: options.autoApprove ?? false,
     codeTtlSeconds: options.codeTtlSeconds ?? 60,
     redirectUris: options.redirectUris ?? ["http://localhost/callback"],
+    validateResponses: options.validateResponses ?? true,
     now: options.now ?? Date.now,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+    client: options.client,
   };
   const faults = createFaultList(options.faults);
   let pipeline: Pipeline | undefined;
@@ -73,12 +81,14 @@ export async function startMockProvider<P extends MockProviderName>(provider: P,
   const setup: BehaviourSetup<object> = { options: resolved, baseUrl: listening.baseUrl, document };
   const state = (await behaviour.createState(setup)) as MockState;
   const credentials = behaviour.credentials(state, setup);
-  pipeline = { document, validator: createSchemaValidator(document), operations: specOperations(document), behaviour, state, setup, faults };
+  const operations = specOperations(document);
+  pipeline = { document, validator: createSchemaValidator(document), operations, behaviour, state, setup, faults };
   return {
     provider,
     baseUrl: listening.baseUrl,
     state: state as MockStateOf<P>,
     credentials,
+    fetch: rewritingFetch(document, operations, listening.baseUrl),
     faults: { add: faults.add, clear: faults.clear },
     close: listening.close,
   };

@@ -23,6 +23,7 @@ export interface Pipeline {
 export interface Outcome {
   response: MockResponse;
   fault: FaultRule | undefined;
+  operation: SpecOperation | undefined;
   operationId: string | undefined;
   /** The path template when the request matched one (so a secret in the path is not logged). */
   template: string | undefined;
@@ -48,7 +49,7 @@ export async function handle(pipeline: Pipeline, raw: RawRequest): Promise<Outco
   const operation = found.operation;
   const template = operation?.path ?? found.custom?.path;
   const fault = pipeline.faults.take(operation?.operationId, raw.method, template);
-  const outcome = (response: MockResponse): Outcome => ({ response, fault, operationId: operation?.operationId, template });
+  const outcome = (response: MockResponse): Outcome => ({ response, fault, operation: found.custom ? undefined : operation, operationId: operation?.operationId, template });
 
   if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
   if (fault?.redirect) {

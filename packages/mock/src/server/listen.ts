@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import type { MockResponse } from "../provider.js";
 import { responseExample } from "../spec/examples.js";
 import type { Outcome, Pipeline } from "./handle.js";
+import { checkResponse } from "./check-response.js";
 import { handle } from "./handle.js";
 import type { RawRequest } from "./parse-request.js";
 
@@ -91,17 +92,22 @@ export async function listen(
       onServed({ raw, outcome }, 500);
       return;
     }
-    const answer = outcome.response;
+    let answer = outcome.response;
+    const type = contentTypeOf(pipeline, outcome, answer);
+    if (outcome.operation && !outcome.fault && pipeline.setup.options.validateResponses) {
+      const problems = checkResponse(pipeline.validator, outcome.operation, answer, type);
+      if (problems.length) answer = { status: 500, body: `mock response does not match the spec: ${problems.join("; ")}`, contentType: "text/plain" };
+    }
     onServed({ raw, outcome }, answer.status);
     if (outcome.fault?.reset) {
       request.socket.destroy();
       return;
     }
-    const type = contentTypeOf(pipeline, outcome, answer);
     const payload = answer.body === undefined ? "" : typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
     const bytes = Buffer.from(payload, "utf8");
     const out: Record<string, string> = { ...CORS, ...(answer.headers ?? {}), "content-length": String(bytes.length) };
-    if (type) out["content-type"] = type;
+    const sentType = answer === outcome.response ? type : answer.contentType;
+    if (sentType) out["content-type"] = sentType;
     response.writeHead(answer.status, out);
     if (outcome.fault?.truncate && bytes.length > 1) {
       // Content-Length announces every byte; half arrive, then the connection drops.

@@ -46,8 +46,8 @@ export const behaviour: ProviderBehaviour<AlpacaMockState> = {
       broker: { key: randomToken("CK", 12), secret: randomToken("", 24) },
       authxClients: new Map([[crypto.randomUUID(), randomToken("", 24)]]),
     };
-    const clientId = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("hex");
-    state.clients.set(clientId, { clientId, clientSecret: randomToken("", 24), redirectUris: options.redirectUris, name: "Mock Trading App" });
+    const clientId = options.client?.clientId ?? Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("hex");
+    state.clients.set(clientId, { clientId, clientSecret: options.client?.clientSecret ?? randomToken("", 24), redirectUris: options.redirectUris, name: "Mock Trading App" });
     return state;
   },
 

@@ -30,7 +30,7 @@ export interface OpenapiComMockState extends MockState {
   enabledScopes: string[];
 }
 
-type Context = HandlerContext<OpenapiComMockState, object>;
+type Context = HandlerContext<OpenapiComMockState, OpenapiComMockOptions>;
 
 const YEAR = 365 * 24 * 3600;
 const DEFAULT_TTL = 30 * 24 * 3600;
@@ -71,13 +71,20 @@ function paginatedExample(context: Context): MockResponse {
   return json(200, example);
 }
 
-export const behaviour: ProviderBehaviour<OpenapiComMockState> = {
-  createState({ document }) {
+export interface OpenapiComMockOptions {
+  /** The account's email, the Basic username (default `mock@example.com`). */
+  email: string;
+  /** The account's API key, the Basic password (default: random). */
+  apiKey: string;
+}
+
+export const behaviour: ProviderBehaviour<OpenapiComMockState, OpenapiComMockOptions> = {
+  createState({ document, options }) {
     const scopes = (document.paths["/scopes"]?.get as { responses: Record<string, { content: Record<string, { example: { data: { scope: string }[] } }> }> })
       .responses["200"]!.content["application/json"]!.example.data.map(({ scope }) => scope);
     return {
       ...createMockState(),
-      account: { email: "mock@example.com", apiKey: randomToken("", 24) },
+      account: { email: options.email ?? "mock@example.com", apiKey: options.apiKey ?? randomToken("", 24) },
       apiTokens: new Map(),
       usedRefreshTokens: new Map(),
       enabledScopes: [...scopes, "GET:oauth.openapi.com/tokens", "POST:oauth.openapi.com/tokens", "PATCH:oauth.openapi.com/tokens", "DELETE:oauth.openapi.com/tokens"],

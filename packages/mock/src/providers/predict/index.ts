@@ -25,6 +25,8 @@ export interface PredictMockOptions {
   verifySignature: (check: PredictSignatureCheck) => boolean | Promise<boolean>;
   /** Require `x-api-key` (mainnet behaviour). Default true; false behaves like testnet. */
   requireApiKey: boolean;
+  /** The API key to accept (default: random). */
+  apiKey: string;
   /** Orders and positions each connection starts with (copies of the spec's examples). Default 5. */
   seedRecords: number;
 }
@@ -117,12 +119,13 @@ export const behaviour: ProviderBehaviour<PredictMockState, PredictMockOptions> 
     };
     const state: PredictMockState = {
       ...createMockState(),
-      apiKey: randomToken("", 24),
+      apiKey: options.apiKey ?? randomToken("", 24),
       messages: new Set(),
       connections: new Map(),
       templates: { order: first("getOAuthOrders"), position: first("getOAuthPositions") },
     };
-    state.clients.set("mock-trading-app", { clientId: "mock-trading-app", clientSecret: "", redirectUris: options.redirectUris, name: "Mock Trading App" });
+    const clientId = options.client?.clientId ?? "mock-trading-app";
+    state.clients.set(clientId, { clientId, clientSecret: "", redirectUris: options.redirectUris, name: "Mock Trading App" });
     return state;
   },
 

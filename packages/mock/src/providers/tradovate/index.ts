@@ -88,7 +88,8 @@ export const behaviour: ProviderBehaviour<TradovateMockState, TradovateMockOptio
       apiKey: { cid: "4127", sec: crypto.randomUUID() },
       penalty: { ticketsLeft: options.penaltyTickets ?? 0, seconds: options.penaltySeconds ?? 15, captcha: options.penaltyCaptcha ?? false, tickets: new Map() },
     };
-    state.clients.set("4127", { clientId: "4127", clientSecret: crypto.randomUUID(), redirectUris: options.redirectUris, name: "Mock Tradovate App" });
+    const clientId = options.client?.clientId ?? "4127";
+    state.clients.set(clientId, { clientId, clientSecret: options.client?.clientSecret ?? crypto.randomUUID(), redirectUris: options.redirectUris, name: "Mock Tradovate App" });
     return state;
   },
 

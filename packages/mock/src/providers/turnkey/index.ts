@@ -16,6 +16,10 @@ export interface TurnkeyMockOptions {
   pollsBeforeCompletion: number;
   /** Register this API public key (compressed hex) instead of generating a key pair. */
   apiPublicKey: string;
+  /** Use this organization id (default: random). */
+  organizationId: string;
+  /** Id of the OAuth 2.0 credential (for X) the mock starts with (default: random). */
+  oauth2CredentialId: string;
 }
 
 export interface TurnkeyActivity {
@@ -136,7 +140,7 @@ export const behaviour: ProviderBehaviour<TurnkeyMockState, TurnkeyMockOptions> 
     const generatedKey = options.apiPublicKey ? undefined : await generateApiKey();
     const state: TurnkeyMockState = {
       ...createMockState(),
-      organizationId: crypto.randomUUID(),
+      organizationId: options.organizationId ?? crypto.randomUUID(),
       userId: crypto.randomUUID(),
       apiKeys: new Set([(options.apiPublicKey ?? generatedKey!.apiPublicKey).toLowerCase()]),
       activities: new Map(),
@@ -146,10 +150,10 @@ export const behaviour: ProviderBehaviour<TurnkeyMockState, TurnkeyMockOptions> 
       generatedKey,
     };
     // One OAuth 2.0 credential for X, whose client is the mock's authorize page client.
-    const clientId = randomToken("", 16);
-    state.clients.set(clientId, { clientId, clientSecret: randomToken("", 24), redirectUris: options.redirectUris, name: "Mock X App" });
+    const clientId = options.client?.clientId ?? randomToken("", 16);
+    state.clients.set(clientId, { clientId, clientSecret: options.client?.clientSecret ?? randomToken("", 24), redirectUris: options.redirectUris, name: "Mock X App" });
     const now = options.now();
-    const oauth2CredentialId = crypto.randomUUID();
+    const oauth2CredentialId = options.oauth2CredentialId ?? crypto.randomUUID();
     state.oauth2Credentials.set(oauth2CredentialId, { oauth2CredentialId, organizationId: state.organizationId, provider: "OAUTH2_PROVIDER_X", clientId, encryptedClientSecret: randomToken("", 32), createdAt: now, updatedAt: now });
     return state;
   },
