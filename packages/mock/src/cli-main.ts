@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import type { MockProviderName } from "./bundled/index.js";
 import { type MockProvider, mockProviderNames, startMockProvider } from "./start-mock-provider.js";
 
-export const USAGE = `usage: oauth-kit-mock <provider> [--port N] [--auto-approve]
+export const USAGE = `usage: oauth-kit-mock <provider> [--port N] [--redirect-uri URL]... [--auto-approve]
 providers: ${mockProviderNames.join(", ")}`;
 
 /**
@@ -14,7 +14,7 @@ export async function runCli(args: string[], print: (line: string) => void): Pro
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { port: { type: "string" }, "auto-approve": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: { port: { type: "string" }, "redirect-uri": { type: "string", multiple: true }, "auto-approve": { type: "boolean" }, help: { type: "boolean", short: "h" } },
   });
   const provider = positionals[0];
   if (values.help || !provider || positionals.length > 1 || !mockProviderNames.includes(provider as MockProviderName)) {
@@ -26,7 +26,13 @@ export async function runCli(args: string[], print: (line: string) => void): Pro
     print(`invalid --port ${JSON.stringify(values.port)}\n${USAGE}`);
     return undefined;
   }
-  const mock = await startMockProvider(provider as MockProviderName, { port, autoApprove: values["auto-approve"] === true, onRequest: print });
+  const redirectUris = values["redirect-uri"];
+  const mock = await startMockProvider(provider as MockProviderName, {
+    port,
+    autoApprove: values["auto-approve"] === true,
+    onRequest: print,
+    ...(redirectUris ? { redirectUris } : {}),
+  });
   print(`${provider} mock listening on ${mock.baseUrl}`);
   print("credentials (this mock's own; valid only here):");
   for (const [name, value] of Object.entries(mock.credentials)) print(`  ${name}: ${value}`);

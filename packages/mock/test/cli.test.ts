@@ -33,6 +33,11 @@ it("prints the base URL and credentials, then masked request lines", async () =>
   for (const secret of [code, c.clientSecret!, c.brokerSecret!, basic]) expect(log.join("\n")).not.toContain(secret);
 });
 
+it("--redirect-uri registers the app's redirect URIs", async () => {
+  mock = await runCli(["alpaca", "--redirect-uri", "http://127.0.0.1:8080/index.html", "--redirect-uri", "http://127.0.0.1:8080/cb"], () => {});
+  expect([...mock!.state.clients.values()][0]!.redirectUris).toEqual(["http://127.0.0.1:8080/index.html", "http://127.0.0.1:8080/cb"]);
+});
+
 it("a missing or unknown provider prints the usage and starts nothing", async () => {
   for (const args of [[], ["nope"], ["alpaca", "--port", "x"]]) {
     const lines: string[] = [];
