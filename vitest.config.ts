@@ -11,8 +11,8 @@ export default defineConfig({
     alias: [
       { find: /^@oauth-kit\/auth$/, replacement: src("auth") },
       { find: /^@oauth-kit\/auth\/errors$/, replacement: src("auth", "public-errors.ts") },
-      { find: /^@oauth-kit\/testkit$/, replacement: src("testkit") },
-      { find: /^@oauth-kit\/mock$/, replacement: src("mock") },
+      // Every other workspace package by its name: @oauth-kit/<dir> is packages/<dir>.
+      { find: /^@oauth-kit\/([a-z-]+)$/, replacement: src("$1") },
     ],
   },
   test: {

@@ -7,13 +7,15 @@ import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const published = readdirSync(join(root, "packages")).filter(
-  (dir) => !JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")).private,
-);
+const manifest = (dir: string) => JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8"));
+// A package that is Node-only by nature (the mock servers) says so with `"oauthKit": { "platform": "node" }`.
+const published = readdirSync(join(root, "packages")).filter((dir) => !manifest(dir).private && manifest(dir).oauthKit?.platform !== "node");
+const nodeOnly = readdirSync(join(root, "packages")).filter((dir) => !manifest(dir).private && manifest(dir).oauthKit?.platform === "node");
 
 describe("browser bundles", () => {
   it("covers every published package", () => {
     expect(published.sort()).toEqual(["alpaca", "auth", "openapi-com", "predict", "tradovate", "turnkey"]);
+    expect(nodeOnly).toEqual(["mock"]);
   });
 
   it.each(published)("@oauth-kit/%s bundles for the browser with no Node built-in", async (dir) => {
