@@ -26,6 +26,8 @@ export interface MockOptions {
    * why. Default true.
    */
   validateResponses?: boolean;
+  /** How many requests `state.requests` keeps (the oldest are dropped). Default 10 000. */
+  requestLogLimit?: number;
   /** Called after each request with its one-line, secret-masked summary (the CLI prints these). */
   onRequest?: (line: string) => void;
 }

@@ -59,12 +59,15 @@ export async function startMockProvider<P extends MockProviderName>(provider: P,
     client: options.client,
   };
   const faults = createFaultList(options.faults);
+  const requestLogLimit = options.requestLogLimit ?? 10_000;
   let pipeline: Pipeline | undefined;
   const listening = await listen(
     options.port ?? 0,
     () => pipeline!,
     ({ raw, outcome }, status) => {
       const state = pipeline!.state;
+      // Bounded, so a long-running mock (the CLI, a soak test) does not grow without limit.
+      if (state.requests.length >= requestLogLimit) state.requests.splice(0, state.requests.length - requestLogLimit + 1);
       state.requests.push({
         method: raw.method,
         path: raw.url.pathname,
