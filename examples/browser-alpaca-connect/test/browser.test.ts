@@ -5,10 +5,12 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startMockProvider } from "@oauth-kit/mock";
-import { startServer } from "@oauth-kit/testkit";
+import { startServer, useNock } from "@oauth-kit/testkit";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
+
+useNock();
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const root = here("../../../");

@@ -1,9 +1,11 @@
 // The README's quick start, run as written against @oauth-kit/mock (a stateful Alpaca on 127.0.0.1, not
 // nock): the mock's fetch sends the real hosts to it, and the quick start reads the mock's broker key.
 import { type MockProvider, startMockProvider } from "@oauth-kit/mock";
-import { runQuickStart } from "@oauth-kit/testkit";
+import { runQuickStart, useNock } from "@oauth-kit/testkit";
 import { afterEach, expect, it, vi } from "vitest";
 import * as alpaca from "../src/index.js";
+
+useNock();
 
 let mock: MockProvider<"alpaca"> | undefined;
 afterEach(async () => {

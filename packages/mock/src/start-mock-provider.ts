@@ -14,10 +14,12 @@ import type { MockState } from "./state.js";
 type Providers = typeof providers;
 type BehaviourOf<P extends MockProviderName> = Providers[P]["behaviour"] extends () => Promise<infer B> ? B : ProviderBehaviour;
 /** The state of provider P's mock: the shared collections plus the provider's own. */
-export type MockStateOf<P extends MockProviderName> = BehaviourOf<P> extends ProviderBehaviour<infer S, object> ? S : MockState;
+// biome-ignore lint: `any` in the other parameter, so matching ignores its variance.
+export type MockStateOf<P extends MockProviderName> = BehaviourOf<P> extends ProviderBehaviour<infer S, any> ? S : MockState;
 /** The options of provider P's mock: the shared ones plus the provider's own. */
 export type MockOptionsOf<P extends MockProviderName> = MockOptions &
-  (BehaviourOf<P> extends ProviderBehaviour<MockState, infer O> ? Partial<O> : object);
+  // biome-ignore lint: as above.
+  (BehaviourOf<P> extends ProviderBehaviour<any, infer O> ? Partial<O> : object);
 
 export interface MockProvider<P extends MockProviderName = MockProviderName> {
   provider: P;

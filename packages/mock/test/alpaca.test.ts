@@ -2,6 +2,9 @@
 // a reused code revokes what the first use issued; Broker calls need the broker key; tokens expire.
 import { describe, expect, it } from "vitest";
 import { authorizeCode, basic, bearer, call, challengeOf, manualClock, useMocks } from "./helpers.js";
+import { useNock } from "@oauth-kit/testkit";
+
+useNock();
 
 const start = useMocks();
 const REDIRECT = "http://localhost/callback";

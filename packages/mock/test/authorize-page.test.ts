@@ -2,6 +2,9 @@
 // error page — never a redirect — for an unknown client or an unregistered redirect URI.
 import { expect, it } from "vitest";
 import { call, useMocks } from "./helpers.js";
+import { useNock } from "@oauth-kit/testkit";
+
+useNock();
 
 const start = useMocks();
 const REDIRECT = "http://localhost/callback";

@@ -3,6 +3,9 @@ import { afterEach, expect, it } from "vitest";
 import { runCli } from "../src/cli-main.js";
 import type { MockProvider } from "../src/index.js";
 import { call } from "./helpers.js";
+import { useNock } from "@oauth-kit/testkit";
+
+useNock();
 
 let mock: MockProvider | undefined;
 afterEach(async () => {

@@ -2,6 +2,9 @@
 // body and a redirect; `after` and `times` choose which requests; rules can be removed.
 import { expect, it } from "vitest";
 import { basic, call, useMocks } from "./helpers.js";
+import { useNock } from "@oauth-kit/testkit";
+
+useNock();
 
 const start = useMocks();
 

@@ -2,6 +2,9 @@
 // token used twice deletes the token it rotated into), scopes checked, lists paginated with skip/limit.
 import { expect, it } from "vitest";
 import { basic, bearer, call, useMocks } from "./helpers.js";
+import { useNock } from "@oauth-kit/testkit";
+
+useNock();
 
 const start = useMocks();
 const SCOPE = "GET:company.openapi.com/IT-start";

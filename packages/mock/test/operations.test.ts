@@ -7,6 +7,9 @@ import { providers } from "../src/bundled/index.js";
 import type { MockProvider, MockProviderName } from "../src/index.js";
 import { specOperations } from "../src/spec/operations.js";
 import { authorizeCode, basic, bearer, call, challengeOf, stamped, useMocks } from "./helpers.js";
+import { useNock } from "@oauth-kit/testkit";
+
+useNock();
 
 const start = useMocks();
 const REDIRECT = "http://localhost/callback";

@@ -2,6 +2,9 @@
 // are single-use, and lists page with cursors (a cursor that is not one of ours is invalid_cursor).
 import { expect, it } from "vitest";
 import { authorizeCode, bearer, call, useMocks } from "./helpers.js";
+import { useNock } from "@oauth-kit/testkit";
+
+useNock();
 
 const start = useMocks();
 const REDIRECT = "http://localhost/callback";

@@ -26,6 +26,10 @@ it("exchanges an Alpaca Connect code exactly once", async () => {
 // --- end README ---
 
 import { readFileSync } from "node:fs";
+import { useNock } from "@oauth-kit/testkit";
+
+// No network but loopback, as in every test file.
+useNock();
 
 it("the code above is the README's quick start, line for line", () => {
   const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");

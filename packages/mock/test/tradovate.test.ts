@@ -2,6 +2,9 @@
 // expiry, penalty tickets, and /auth/oauthtoken with PKCE and refresh-token rotation with reuse detection.
 import { describe, expect, it } from "vitest";
 import { authorizeCode, bearer, call, challengeOf, manualClock, useMocks } from "./helpers.js";
+import { useNock } from "@oauth-kit/testkit";
+
+useNock();
 
 const start = useMocks();
 const REDIRECT = "http://localhost/callback";

@@ -2,6 +2,9 @@
 // complete after the configured number of polls, OIDC tokens bound to the session key by their nonce.
 import { describe, expect, it } from "vitest";
 import { call, stamped, useMocks } from "./helpers.js";
+import { useNock } from "@oauth-kit/testkit";
+
+useNock();
 
 const start = useMocks();
 

@@ -1,9 +1,11 @@
 // The README's quick start, run as written against @oauth-kit/mock (a stateful openapi.com on 127.0.0.1,
 // not nock): create a token, rotate it with its refresh token (the old one is deleted), list the tokens.
 import { type MockProvider, startMockProvider } from "@oauth-kit/mock";
-import { runQuickStart } from "@oauth-kit/testkit";
+import { runQuickStart, useNock } from "@oauth-kit/testkit";
 import { afterEach, expect, it, vi } from "vitest";
 import * as openapiCom from "../src/index.js";
+
+useNock();
 
 let mock: MockProvider<"openapi-com"> | undefined;
 afterEach(async () => {

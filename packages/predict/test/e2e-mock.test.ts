@@ -2,10 +2,12 @@
 // nock): the code comes from the mock's authorize page, finalize turns it into a connection token, the
 // OPEN orders are paged with the mock's cursors, and the created order joins them.
 import { type MockProvider, startMockProvider } from "@oauth-kit/mock";
-import { runQuickStart } from "@oauth-kit/testkit";
+import { runQuickStart, useNock } from "@oauth-kit/testkit";
 import { afterEach, expect, it, vi } from "vitest";
 import * as predict from "../src/index.js";
 import { ACCOUNT, CONTRACT_ORDER, SIGNER } from "./helpers.js";
+
+useNock();
 
 const REDIRECT_URI = "https://app.example.com/predict/callback";
 let mock: MockProvider<"predict"> | undefined;

@@ -1,9 +1,11 @@
 // The README's quick start, run as written against @oauth-kit/mock (a stateful Tradovate on 127.0.0.1,
 // not nock): the session logs in with the mock user's credentials and reads /auth/me with its token.
 import { type MockProvider, startMockProvider } from "@oauth-kit/mock";
-import { runQuickStart } from "@oauth-kit/testkit";
+import { runQuickStart, useNock } from "@oauth-kit/testkit";
 import { afterEach, expect, it, vi } from "vitest";
 import * as tradovate from "../src/index.js";
+
+useNock();
 
 let mock: MockProvider<"tradovate"> | undefined;
 afterEach(async () => {

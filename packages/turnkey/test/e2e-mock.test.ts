@@ -3,10 +3,12 @@
 // oauth2_authenticate exchanges. Every request's X-Stamp is verified by the mock over the bytes it received.
 import { createPkce } from "@oauth-kit/auth";
 import { type MockProvider, startMockProvider } from "@oauth-kit/mock";
-import { runQuickStart } from "@oauth-kit/testkit";
+import { runQuickStart, useNock } from "@oauth-kit/testkit";
 import { afterEach, expect, it, vi } from "vitest";
 import * as turnkey from "../src/index.js";
 import { SESSION_PUBLIC_KEY } from "./helpers.js";
+
+useNock();
 
 const CREDENTIAL_ID = "247bf35d-a47b-4aee-a9d0-6a97886107fa";
 const REDIRECT_URI = "https://app.example.com/oauth/callback/x";
