@@ -2,7 +2,9 @@
 // downloaded): the static page starts Alpaca Connect with PKCE, the mock's authorize page is approved with a
 // click, the callback exchanges the code and makes the first call. A screenshot of the result is written to
 // artifacts/browser-alpaca-connect.png (gitignored) at the repository root.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { startMockProvider } from "@oauth-kit/mock";
 import { startServer, useNock } from "@oauth-kit/testkit";
@@ -82,4 +84,10 @@ it("runs Alpaca Connect with PKCE in Chromium: authorize page, callback, exchang
   expect(code!.usedAt).toBeDefined();
   expect(mock.state.requests.filter((request) => request.operationId).map((request) => [request.operationId, request.status])).toEqual([["exchangeConnectAuthorizationCode", 200]]);
   expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe("PNG");
+});
+
+it("app.ts type-checks against the packages' sources", { timeout: 120_000 }, () => {
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  // Throws, with the compiler's output, on any type error.
+  execFileSync(process.execPath, [tsc, "-p", here("../tsconfig.json")], { encoding: "utf8", stdio: "pipe" });
 });
