@@ -7,8 +7,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { startMockProvider } from "@oauth-kit/mock";
-import { startServer, useNock } from "@oauth-kit/testkit";
-import { build } from "esbuild";
+import { bundleForBrowser, startServer, useNock } from "@oauth-kit/testkit";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, expect, it } from "vitest";
 
@@ -21,20 +20,9 @@ const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disabl
 
 /** app.ts bundled for the browser, the oauth-kit packages taken from their sources. */
 async function bundleApp(): Promise<string> {
-  const result = await build({
-    entryPoints: [here("../app.ts")],
-    bundle: true,
-    platform: "browser",
-    format: "esm",
-    write: false,
-    logLevel: "silent",
-    alias: {
-      "@oauth-kit/alpaca": `${root}packages/alpaca/src/index.ts`,
-      "@oauth-kit/auth": `${root}packages/auth/src/index.ts`,
-      "@oauth-kit/auth/errors": `${root}packages/auth/src/public-errors.ts`,
-    },
-  });
-  return result.outputFiles[0]!.text;
+  const { code, errors } = await bundleForBrowser(here("../app.ts"));
+  expect(errors).toEqual([]);
+  return code;
 }
 
 const cleanups: (() => Promise<unknown>)[] = [];

@@ -9,3 +9,4 @@ export {
 } from "./spec-operations.js";
 export { startServer, closedPort, type TestServer } from "./local-server.js";
 export { runQuickStart, quickStartBlock, type QuickStartRun, type QuickStartResult } from "./quick-start.js";
+export { bundleForBrowser } from "./browser-bundle.js";
