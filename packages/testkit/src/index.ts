@@ -8,3 +8,5 @@ export {
   type SpecOperationsOptions,
 } from "./spec-operations.js";
 export { startServer, closedPort, type TestServer } from "./local-server.js";
+export { runQuickStart, quickStartBlock, type QuickStartRun, type QuickStartResult } from "./quick-start.js";
+export { bundleForBrowser } from "./browser-bundle.js";
