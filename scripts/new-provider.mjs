@@ -81,7 +81,7 @@ try {
   addRedoclyEntry(n);
   console.log(`new-provider: wrote ${Object.keys(files).length} files and the redocly.yaml entry for ${n.packageName} (auth: ${auth.join(", ")})`);
 
-  run("link the new package into the workspace (pnpm install)", ...pnpm(["install", "--prefer-offline"]));
+  run("link the new package into the workspace (pnpm install)", ...pnpm(["install", "--prefer-offline", "--no-frozen-lockfile"]));
   run(`generate ${n.name}`, process.execPath, [join(repoRoot, "scripts", "generate.mjs"), n.name]);
   if (existsSync(join(repoRoot, "scripts", "api-report.mjs"))) {
     run("write its public API report", process.execPath, [join(repoRoot, "scripts", "api-report.mjs"), "--update", n.packageName]);
