@@ -1,5 +1,4 @@
 import { defineConfig } from "vitest/config";
-// @ts-expect-error -- a plain .mjs helper shared with the repo scripts; it has no type declarations.
 import { sourceEntries } from "./scripts/lib/workspace.mjs";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
