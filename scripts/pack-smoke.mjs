@@ -4,15 +4,14 @@
 // workspace (no workspace links), type-checks a small consumer per package (scripts/smoke/<dir>.ts) with
 // TypeScript's NodeNext resolution, and runs it against a server on 127.0.0.1. Needs `pnpm build` first.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "./lib/apis.mjs";
+import { publishedPackages } from "./lib/workspace.mjs";
 
 const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-const packages = readdirSync(join(repoRoot, "packages"))
-  .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(repoRoot, "packages", dir, "package.json"), "utf8")) }))
-  .filter(({ manifest }) => !manifest.private);
+const packages = publishedPackages();
 
 const work = mkdtempSync(join(tmpdir(), "oauth-kit-smoke-"));
 const tarballs = join(work, "tarballs");
