@@ -92,7 +92,7 @@ try {
     check("typecheck", () => pnpm("run", "typecheck"));
     check(`tests: ${newTests.join(", ")} and scripts/test`, () => pnpm("exec", "vitest", "run", ...newTests, "scripts/test"));
     check("package checks (publint, attw)", () => pnpm("run", "check:packages"));
-    check("pack smoke test", () => pnpm("run", "smoke"));
+    check(`pack smoke test of ${PROVIDERS.map(({ name }) => name).join(", ")} (and auth)`, () => pnpm("run", "smoke", ...PROVIDERS.map(({ name }) => name)));
     for (const { name } of PROVIDERS) {
       check(`${name}: at most ${MAX_HAND_WRITTEN_LINES} hand-written lines besides the spec`, () => {
         const lines = handWrittenLines(name);

@@ -3,6 +3,8 @@
 // (pnpm pack rewrites workspace: ranges), installs the tarballs with npm into a folder outside the
 // workspace (no workspace links), type-checks a small consumer per package (scripts/smoke/<dir>.ts) with
 // TypeScript's NodeNext resolution, and runs it against a server on 127.0.0.1. Needs `pnpm build` first.
+// `pnpm smoke <package> ...` narrows it to those packages and the workspace packages they depend on
+// (check:new-provider smoke-tests only the new ones this way).
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +13,24 @@ import { repoRoot } from "./lib/apis.mjs";
 import { publishedPackages } from "./lib/workspace.mjs";
 
 const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-const packages = publishedPackages();
+/** The named packages (folder or npm name) and, transitively, the published workspace packages they need. */
+function selected(all, names) {
+  if (names.length === 0) return all;
+  const unknown = names.filter((name) => !all.some((pkg) => pkg.dir === name || pkg.name === name));
+  if (unknown.length) {
+    console.error(`smoke: unknown package ${unknown.join(", ")}`);
+    process.exit(2);
+  }
+  const chosen = new Set(all.filter((pkg) => names.includes(pkg.dir) || names.includes(pkg.name)));
+  for (const pkg of chosen) {
+    for (const dependency of Object.keys(pkg.manifest.dependencies ?? {})) {
+      const workspace = all.find((candidate) => candidate.name === dependency);
+      if (workspace) chosen.add(workspace);
+    }
+  }
+  return all.filter((pkg) => chosen.has(pkg));
+}
+const packages = selected(publishedPackages(), process.argv.slice(2));
 
 const work = mkdtempSync(join(tmpdir(), "oauth-kit-smoke-"));
 const tarballs = join(work, "tarballs");
