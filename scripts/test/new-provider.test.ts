@@ -20,7 +20,7 @@ const newProvider = (...args: string[]) =>
   spawnSync(process.execPath, [join(root, "scripts", "new-provider.mjs"), ...args], { encoding: "utf8", env: { ...process.env, OAUTH_KIT_ROOT: copy } });
 const snapshot = () => JSON.stringify([readdirSync(copy, { recursive: true }).sort(), readFileSync(join(copy, "redocly.yaml"), "utf8")]);
 
-describe("pnpm new-provider", () => {
+describe("pnpm new-provider", { timeout: 60_000 }, () => {
   it.each([
     [["Acme"], "lower-case letters, digits and dashes"],
     [["acme", "--auth", "oauth2"], "usage: pnpm new-provider <name>"],

@@ -50,7 +50,8 @@ describe("spec:diff classification", () => {
   });
 });
 
-describe("spec:diff in CI", () => {
+// Child processes (node, git): a bound that holds on a machine loaded 10×.
+describe("spec:diff in CI", { timeout: 60_000 }, () => {
   // A throwaway repository: redocly.yaml naming one API, its spec and its package manifest, committed on main.
   const repo = mkdtempSync(join(tmpdir(), "oauth-kit-spec-diff-"));
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
