@@ -8,6 +8,8 @@ export function packageJson(n, versions) {
     license: "MIT",
     type: "module",
     sideEffects: false,
+    // pnpm size: the README quick start's browser bundle, min+gzip; every provider declares one.
+    sizeBudget: versions.sizeBudget,
     engines: versions.engines,
     exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" }, "./package.json": "./package.json" },
     main: "./dist/index.js",

@@ -21,12 +21,12 @@ const OUTCOME_UNKNOWN = "; not retried because the operation is not safe to repe
 
 export function classify(
   error: unknown,
-  caller: AbortSignal,
+  caller: AbortSignal | undefined,
   timedOut: boolean,
   describe: Describe,
   retrySafe: boolean,
 ): OAuthKitError {
-  if (caller.aborted) return new AbortError("request aborted by the caller", { ...describe(), cause: error });
+  if (caller?.aborted) return new AbortError("request aborted by the caller", { ...describe(), cause: error });
   if (timedOut) {
     return new TimeoutError(`${describe().method} ${describe().url} timed out${retrySafe ? "" : OUTCOME_UNKNOWN}`, {
       ...describe(),

@@ -98,7 +98,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (!prepared) headers = new Headers(headers);
       await applyStamps(context.stamps, headers, typeof body === "string" ? body : body === undefined ? "" : new TextDecoder().decode(body));
     }
-    const caller = context.caller ?? (prepared ? NEVER : request.signal);
+    // The caller's own signal (the prepared Request carries the attempt's, which follows it).
+    const caller = prepared ? context.caller : request.signal;
     // openapi-fetch reads the body as text or JSON unless the call asked for a blob, a stream...
     const asText = !prepared || context.parseAs === undefined || context.parseAs === "json" || context.parseAs === "text";
     const deadline = retry.deadlineMs === undefined ? Infinity : now() + retry.deadlineMs;
@@ -243,8 +244,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
 }
 
 const NO_BODY = new Set([204, 205, 304]);
-/** The caller's signal when the caller passed none. */
-const NEVER = new AbortController().signal;
 
 /**
  * The body as text, under the size cap and the attempt's signal. A declared length under the cap is read
