@@ -1,19 +1,18 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { sourceEntries } from "./scripts/lib/workspace.mjs";
 
-const src = (pkg: string, file = "index.ts") => fileURLToPath(new URL(`./packages/${pkg}/src/${file}`, import.meta.url));
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 // One vitest run over every package. Workspace packages resolve to their TypeScript sources, so the
-// suite needs no build first and a failing test points at source lines.
+// suite needs no build first and a failing test points at source lines. The aliases are read from each
+// package's `exports` map (scripts/lib/workspace.mjs), so a new package needs no entry here.
 export default defineConfig({
   resolve: {
     // Exact matches: a bare "@oauth-kit/auth" key would also rewrite the "@oauth-kit/auth/errors" subpath.
-    alias: [
-      { find: /^@oauth-kit\/auth$/, replacement: src("auth") },
-      { find: /^@oauth-kit\/auth\/errors$/, replacement: src("auth", "public-errors.ts") },
-      // Every other workspace package by its name: @oauth-kit/<dir> is packages/<dir>.
-      { find: /^@oauth-kit\/([a-z-]+)$/, replacement: src("$1") },
-    ],
+    alias: (sourceEntries() as { specifier: string; source: string }[]).map(({ specifier, source }) => ({
+      find: new RegExp(`^${escape(specifier)}$`),
+      replacement: source,
+    })),
   },
   test: {
     include: ["packages/*/test/**/*.test.ts", "scripts/test/**/*.test.ts", "examples/*/test/**/*.test.ts"],

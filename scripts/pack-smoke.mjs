@@ -2,7 +2,8 @@
 // pnpm smoke: proves each published package works from its tarball alone. Packs every public package and
 // installs the tarballs with npm outside the workspace (scripts/lib/packed-install.mjs), type-checks a small
 // consumer per package (scripts/smoke/<dir>.ts) with TypeScript's NodeNext resolution, and runs it against a
-// server on 127.0.0.1. Needs `pnpm build` first.
+// server on 127.0.0.1. Needs `pnpm build` first. `pnpm smoke <package> ...` narrows it to those packages
+// and the workspace packages they depend on (check:new-provider smoke-tests only the new ones this way).
 import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./lib/apis.mjs";
@@ -13,7 +14,7 @@ let failed = 0;
 let installed;
 
 try {
-  installed = packAndInstall({ prefix: "oauth-kit-smoke-", log: (line) => console.log(`smoke: ${line}`) });
+  installed = packAndInstall({ prefix: "oauth-kit-smoke-", only: process.argv.slice(2), log: (line) => console.log(`smoke: ${line}`) });
   const { consumer, packages } = installed;
   mkdirSync(join(consumer, "src"));
   writeFileSync(

@@ -8,17 +8,27 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "./apis.mjs";
+import { publishedPackages } from "./workspace.mjs";
 
 /** Runs a command, returning its stdout; a failure throws with the command's stderr on the error. */
 export const run = (command, args, cwd, env = process.env) =>
   execFileSync(command, args, { cwd, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
-/** Every public package under packages/: `{ dir, manifest }`, from the workspace, never a hand-kept list. */
-export function publishedPackages() {
-  return readdirSync(join(repoRoot, "packages"))
-    .filter((dir) => existsSync(join(repoRoot, "packages", dir, "package.json")))
-    .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(repoRoot, "packages", dir, "package.json"), "utf8")) }))
-    .filter(({ manifest }) => !manifest.private);
+export { publishedPackages };
+
+/** The named packages (folder or npm name) and, transitively, the published workspace packages they need. */
+function selected(all, names) {
+  if (names.length === 0) return all;
+  const unknown = names.filter((name) => !all.some((pkg) => pkg.dir === name || pkg.name === name));
+  if (unknown.length) throw new Error(`unknown package ${unknown.join(", ")}`);
+  const chosen = new Set(all.filter((pkg) => names.includes(pkg.dir) || names.includes(pkg.name)));
+  for (const pkg of chosen) {
+    for (const dependency of Object.keys(pkg.manifest.dependencies ?? {})) {
+      const workspace = all.find((candidate) => candidate.name === dependency);
+      if (workspace) chosen.add(workspace);
+    }
+  }
+  return all.filter((pkg) => chosen.has(pkg));
 }
 
 /** The TypeScript and @types/node a consumer type-checks with (the versions the repo itself uses). */
@@ -29,8 +39,8 @@ export const consumerToolchain = ["typescript@~5.9.3", "@types/node@^20"];
  * folder. Returns `{ work, tarballs, consumer, packages, cleanup }`; call `cleanup()` when done.
  * `log` receives one line per phase.
  */
-export function packAndInstall({ extra = consumerToolchain, prefix = "oauth-kit-packed-", log = () => {} } = {}) {
-  const packages = publishedPackages();
+export function packAndInstall({ extra = consumerToolchain, prefix = "oauth-kit-packed-", only = [], log = () => {} } = {}) {
+  const packages = selected(publishedPackages(), only);
   const work = mkdtempSync(join(tmpdir(), prefix));
   const tarballs = join(work, "tarballs");
   const consumer = join(work, "consumer");

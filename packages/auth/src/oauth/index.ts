@@ -21,3 +21,5 @@ export type {
 } from "./callback.js";
 export { parseTokenResponse, isOAuthErrorBody, oauthErrorFromBody } from "./token-response.js";
 export type { TokenSet, TokenFieldName, ParseTokenResponseOptions, OAuthErrorBody } from "./token-response.js";
+export { createRefreshGrant } from "./refresh-grant.js";
+export type { RefreshGrantOptions } from "./refresh-grant.js";
