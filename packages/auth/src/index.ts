@@ -11,7 +11,7 @@ export { createProviderClient, formUrlEncode, type ProviderClientConfig, type Pr
 export { basic, apiKey, bearer, stamp, type Credential } from "./credentials/credential.js";
 export { useCredentials, type CredentialMap } from "./credentials/apply-credentials.js";
 export { createTokenSource, type TokenSource, type TokenSourceOptions } from "./token-source.js";
-export type { RefreshableToken } from "./request-context.js";
+export type { GetTokenOptions, RefreshableToken } from "./request-context.js";
 export type { RetryOptions } from "./transport/retry-policy.js";
 export * from "./public-errors.js";
 export { apiErrorFrom } from "./unwrap.js";

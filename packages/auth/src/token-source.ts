@@ -1,6 +1,6 @@
-import { ConnectionError, OAuthError, OAuthKitError, TimeoutError } from "./errors.js";
+import { AbortError, ConnectionError, OAuthError, OAuthKitError, TimeoutError } from "./errors.js";
 import type { TokenSet } from "./oauth/token-response.js";
-import type { RefreshableToken } from "./request-context.js";
+import type { GetTokenOptions, RefreshableToken } from "./request-context.js";
 import { provesNothingWasSent } from "./transport/connection-error.js";
 
 export interface TokenSourceOptions {
@@ -12,7 +12,11 @@ export interface TokenSourceOptions {
   refresh: (current: TokenSet | undefined) => Promise<TokenSet>;
   /** Tokens you already hold (restored from storage, or from a code exchange). */
   initial?: TokenSet | undefined;
-  /** Refresh this long before `expiresAt`. Default 60 s. */
+  /**
+   * Refresh this long before `expiresAt`. Default 60 s, capped at half the token's lifetime (its
+   * `expiresIn`, or for a refresh result without one, the time from its receipt to `expiresAt`), so a short-lived token is still used for half
+   * its life instead of being refreshed before every call.
+   */
   skewMs?: number | undefined;
   /** Called with every new token set, to persist rotated tokens. Awaited before waiters resume. */
   onTokens?: ((tokens: TokenSet) => void | Promise<void>) | undefined;
@@ -38,7 +42,10 @@ export interface TokenSource extends RefreshableToken {
 
 /**
  * A bearer token that refreshes itself, following the rules in RELIABILITY.md §5.2:
- * - refresh before `expiresAt - skewMs`; a token without `expiresAt` is used until the server rejects it;
+ * - refresh before `expiresAt - skew`, the skew capped at half the token's lifetime; a token without
+ *   `expiresAt` (or with `expiresIn: 0`, an unknown lifetime) is used until the server rejects it;
+ * - a caller whose signal aborts while waiting for a refresh rejects at once with an AbortError, and the
+ *   refresh goes on for the others;
  * - exactly one refresh in flight, shared by every waiter (they get the same result or the same error);
  * - a generation counter: setTokens(), clear() or invalidating a token the in-flight refresh is not
  *   replacing keeps that stale result out of the cache (and away from onTokens);
@@ -60,8 +67,16 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   let generation = 0;
   let latched: OAuthKitError | undefined;
 
+  // When each refresh result arrived, for the lifetime of a set that has an expiresAt but no expiresIn.
+  // Not for `initial` or setTokens(): a restored token's age is unknown, so its remaining time is no lifetime.
+  const receivedAt = new WeakMap<TokenSet, number>();
+  const receive = (set: TokenSet): TokenSet => {
+    receivedAt.set(set, now());
+    return set;
+  };
+
   const usable = (set: TokenSet | undefined): set is TokenSet =>
-    set !== undefined && !accessRevoked && (set.expiresAt === undefined || set.expiresAt - skewMs > now());
+    set !== undefined && !accessRevoked && !needsRefresh(set, skewMs, now(), receivedAt.get(set));
 
   function refreshOnce(): Promise<TokenSet> {
     if (inFlight) return inFlight;
@@ -74,7 +89,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
           ? { ...fresh, refreshToken: previous.refreshToken }
           : fresh;
       if (started === generation) {
-        tokens = merged;
+        tokens = receive(merged);
         accessRevoked = false;
         await options.onTokens?.(merged);
       }
@@ -111,10 +126,10 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   }
 
   return {
-    async getToken() {
+    async getToken(tokenOptions?: GetTokenOptions) {
       if (usable(tokens)) return tokens.accessToken;
       if (latched) throw latched;
-      return (await refreshOnce()).accessToken;
+      return (await untilAborted(refreshOnce(), tokenOptions?.signal)).accessToken;
     },
     invalidate(token) {
       // A request that used an older token learns nothing new: a newer token already replaced it.
@@ -131,6 +146,39 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
     setTokens: (next) => reset(next),
     clear: () => reset(undefined),
   };
+}
+
+/**
+ * Whether `set` is due for a refresh at `now`. The skew is capped at half the lifetime observed at receipt
+ * (`expiresIn`, else `expiresAt - receivedAt`): a token living less than the skew would otherwise be
+ * refreshed before every call, without limit. `expiresIn: 0` says nothing about the lifetime: unknown.
+ */
+export function needsRefresh(set: TokenSet, skewMs: number, now: number, receivedAt: number | undefined): boolean {
+  if (set.expiresAt === undefined || set.expiresIn === 0) return false;
+  const lifetimeMs = set.expiresIn !== undefined ? set.expiresIn * 1000 : receivedAt !== undefined ? set.expiresAt - receivedAt : Infinity;
+  const skew = Math.min(skewMs, Math.max(0, lifetimeMs / 2));
+  return set.expiresAt - skew <= now;
+}
+
+/** `promise`, or an AbortError as soon as `signal` aborts; the promise itself runs on for others. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  const aborted = () => new AbortError("aborted by the caller while waiting for a token refresh");
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** The request may have reached the server: a timeout, or a connection lost after it was opened. */

@@ -86,7 +86,7 @@ export function createTradovateSession(client: TradovateClient, options: Tradova
   });
 
   return {
-    getToken: () => source.getToken(),
+    getToken: (tokenOptions) => source.getToken(tokenOptions),
     current: () => source.current(),
     invalidate(token) {
       if (source.current()?.accessToken === token) rejected = token;
