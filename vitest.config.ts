@@ -11,6 +11,7 @@ export default defineConfig({
     alias: [
       { find: /^@oauth-kit\/auth$/, replacement: src("auth") },
       { find: /^@oauth-kit\/auth\/errors$/, replacement: src("auth", "public-errors.ts") },
+      { find: /^@oauth-kit\/auth\/file-store$/, replacement: src("auth", "file-store/index.ts") },
       { find: /^@oauth-kit\/testkit$/, replacement: src("testkit") },
     ],
   },

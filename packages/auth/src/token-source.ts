@@ -1,7 +1,9 @@
-import { AbortError, ConnectionError, OAuthError, OAuthKitError, TimeoutError } from "./errors.js";
+import { OAuthError, type OAuthKitError } from "./errors.js";
 import type { TokenSet } from "./oauth/token-response.js";
+import { needsRefresh, outcomeUnknown, untilAborted } from "./refresh-rules.js";
 import type { GetTokenOptions, RefreshableToken } from "./request-context.js";
-import { provesNothingWasSent } from "./transport/connection-error.js";
+import { createStoreTokenSource } from "./store/store-token-source.js";
+import type { TokenStore } from "./store/token-store.js";
 
 export interface TokenSourceOptions {
   /**
@@ -27,6 +29,18 @@ export interface TokenSourceOptions {
    * fails with it until setTokens() (re-authenticate). With `false`, the next call simply tries again.
    */
   rotatesRefreshToken?: boolean | undefined;
+  /**
+   * Where the tokens live and how refreshes are coordinated between processes (see DESIGN.md, "One
+   * refresh per grant"): a lease holder refreshes once and everyone else adopts its result. Without a
+   * store, the tokens live in this source alone, as one process's single flight.
+   */
+  store?: TokenStore | undefined;
+  /** With `store`: names the grant (an account or user id, never a token). Stored only as a hash. */
+  key?: string | undefined;
+  /** With `store`: how long a refresh lease lasts; must exceed the refresh call's own time limit. Default 30 s. */
+  leaseTtlMs?: number | undefined;
+  /** With `store`: the longest a call waits for another process's refresh before a StoreError. Default leaseTtlMs + 10 s. */
+  waitTimeoutMs?: number | undefined;
   /** For tests: the clock. */
   now?: () => number;
 }
@@ -55,6 +69,7 @@ export interface TokenSource extends RefreshableToken {
  * - so is a refresh whose outcome is unknown, when refresh tokens rotate (see `rotatesRefreshToken`).
  */
 export function createTokenSource(options: TokenSourceOptions): TokenSource {
+  if (options.store) return createStoreTokenSource({ ...options, store: options.store });
   const now = options.now ?? (() => Date.now());
   const skewMs = options.skewMs ?? 60_000;
   const rotates = options.rotatesRefreshToken !== false;
@@ -148,40 +163,3 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   };
 }
 
-/**
- * Whether `set` is due for a refresh at `now`. The skew is capped at half the lifetime observed at receipt
- * (`expiresIn`, else `expiresAt - receivedAt`): a token living less than the skew would otherwise be
- * refreshed before every call, without limit. `expiresIn: 0` says nothing about the lifetime: unknown.
- */
-export function needsRefresh(set: TokenSet, skewMs: number, now: number, receivedAt: number | undefined): boolean {
-  if (set.expiresAt === undefined || set.expiresIn === 0) return false;
-  const lifetimeMs = set.expiresIn !== undefined ? set.expiresIn * 1000 : receivedAt !== undefined ? set.expiresAt - receivedAt : Infinity;
-  const skew = Math.min(skewMs, Math.max(0, lifetimeMs / 2));
-  return set.expiresAt - skew <= now;
-}
-
-/** `promise`, or an AbortError as soon as `signal` aborts; the promise itself runs on for others. */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  const aborted = () => new AbortError("aborted by the caller while waiting for a token refresh");
-  if (signal.aborted) return Promise.reject(aborted());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted());
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** The request may have reached the server: a timeout, or a connection lost after it was opened. */
-function outcomeUnknown(error: unknown): error is OAuthKitError {
-  return error instanceof TimeoutError || (error instanceof ConnectionError && !provesNothingWasSent(error.code));
-}
