@@ -8,3 +8,6 @@ export {
   type SpecOperationsOptions,
 } from "./spec-operations.js";
 export { startServer, closedPort, type TestServer } from "./local-server.js";
+export { startRedisServer, type RedisServer } from "./redis-server.js";
+export { startRotatingAuthServer, type RotatingAuthServer } from "./rotating-auth-server.js";
+export { bundleWorker } from "./bundle-worker.js";
