@@ -7,13 +7,18 @@ import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const published = readdirSync(join(root, "packages")).filter(
-  (dir) => !JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")).private,
-);
+const manifests = readdirSync(join(root, "packages")).map((dir) => ({
+  dir,
+  manifest: JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")),
+}));
+// A package that says why it is Node only (`oauthKit.nodeOnly`, e.g. the Redis store) is not bundled.
+const published = manifests.filter(({ manifest }) => !manifest.private && !manifest.oauthKit?.nodeOnly).map(({ dir }) => dir);
+const nodeOnly = manifests.filter(({ manifest }) => !manifest.private && manifest.oauthKit?.nodeOnly).map(({ dir }) => dir);
 
 describe("browser bundles", () => {
   it("covers every published package", () => {
     expect(published.sort()).toEqual(["alpaca", "auth", "openapi-com", "predict", "tradovate", "turnkey"]);
+    expect(nodeOnly).toEqual(["redis"]);
   });
 
   it.each(published)("@oauth-kit/%s bundles for the browser with no Node built-in", async (dir) => {

@@ -36,7 +36,10 @@ export function createFileTokenStore(options: FileTokenStoreOptions): TokenStore
   const pollMs = options.pollMs ?? 50;
   let ready: Promise<unknown> | undefined;
   const paths = async (key: string) => {
-    ready ??= mkdir(directory, { recursive: true, mode: 0o700 });
+    ready ??= mkdir(directory, { recursive: true, mode: 0o700 }).catch((error: unknown) => {
+      ready = undefined;
+      throw unavailable(error);
+    });
     await ready;
     const base = join(directory, await grantHash(key));
     return { record: `${base}.json`, lease: `${base}.lease`, writeLock: `${base}.wlock` };
