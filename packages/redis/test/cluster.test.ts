@@ -8,11 +8,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type TokenStore } from "@oauth-kit/auth";
 import { createFileTokenStore } from "@oauth-kit/auth/file-store";
-import { type RedisServer, type RotatingAuthServer, startRedisServer, startRotatingAuthServer, useNock } from "@oauth-kit/testkit";
+import {
+  type RedisServer,
+  type RotatingAuthServer,
+  removeWorkerScript,
+  runCluster,
+  startRedisServer,
+  startRotatingAuthServer,
+  startWorker,
+  useNock,
+  workerScript,
+} from "@oauth-kit/testkit";
 import { createClient } from "@redis/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRedisTokenStore } from "../src/index.js";
-import { removeWorkerScript, runCluster, workerScript } from "./support/cluster.js";
 
 useNock();
 

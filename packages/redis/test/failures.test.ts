@@ -3,11 +3,20 @@
 // conflict, encryption at rest with the right and a wrong key, and no token value in any error or key.
 import { inspect } from "node:util";
 import { StoreError, type TokenSet, aesGcmEncryption, createTokenSource, grantHash, parseTokenResponse } from "@oauth-kit/auth";
-import { type RedisServer, type RotatingAuthServer, startRedisServer, startRotatingAuthServer, useNock } from "@oauth-kit/testkit";
+import {
+  type RedisServer,
+  type RotatingAuthServer,
+  removeWorkerScript,
+  runCluster,
+  startRedisServer,
+  startRotatingAuthServer,
+  startWorker,
+  useNock,
+  workerScript,
+} from "@oauth-kit/testkit";
 import { createClient } from "@redis/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type RedisTokenStore, createRedisTokenStore } from "../src/index.js";
-import { removeWorkerScript, startWorker, workerScript } from "./support/cluster.js";
 
 useNock();
 

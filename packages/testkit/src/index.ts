@@ -11,3 +11,4 @@ export { startServer, closedPort, type TestServer } from "./local-server.js";
 export { startRedisServer, type RedisServer } from "./redis-server.js";
 export { startRotatingAuthServer, type RotatingAuthServer } from "./rotating-auth-server.js";
 export { bundleWorker } from "./bundle-worker.js";
+export { runCluster, runClusterTimed, startWorker, workerScript, removeWorkerScript, type Worker, type WorkerResult } from "./cluster.js";

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { bundleWorker } from "@oauth-kit/testkit";
+import { bundleWorker } from "./bundle-worker.js";
 import type { TokenSet } from "@oauth-kit/auth";
 
 export interface WorkerResult {
@@ -56,9 +56,19 @@ export async function startWorker(env: Record<string, string>): Promise<Worker> 
   return { process: child, result, go: () => child.stdin?.write("go\n") };
 }
 
-/** Starts `count` workers, then lets them all go at once; resolves with every result. */
-export async function runCluster(count: number, env: Record<string, string>): Promise<WorkerResult[]> {
+/**
+ * Starts `count` workers, then lets them all go at once; resolves with every result and the wall time
+ * from "go" to the last result (process start-up excluded).
+ */
+export async function runClusterTimed(count: number, env: Record<string, string>): Promise<{ results: WorkerResult[]; wallMs: number }> {
   const workers = await Promise.all(Array.from({ length: count }, () => startWorker(env)));
+  const started = performance.now();
   for (const worker of workers) worker.go();
-  return Promise.all(workers.map((worker) => worker.result));
+  const results = await Promise.all(workers.map((worker) => worker.result));
+  return { results, wallMs: performance.now() - started };
+}
+
+/** runClusterTimed() without the time. */
+export async function runCluster(count: number, env: Record<string, string>): Promise<WorkerResult[]> {
+  return (await runClusterTimed(count, env)).results;
 }
