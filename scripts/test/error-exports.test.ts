@@ -23,6 +23,7 @@ describe("the error family in every provider package", () => {
       "OAuthError",
       "OAuthKitError",
       "RedirectError",
+      "StoreError",
       "TimeoutError",
       "unwrap",
     ]);
