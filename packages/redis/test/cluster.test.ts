@@ -8,37 +8,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type TokenStore } from "@oauth-kit/auth";
 import { createFileTokenStore } from "@oauth-kit/auth/file-store";
-import {
-  type RedisServer,
-  type RotatingAuthServer,
-  removeWorkerScript,
-  runCluster,
-  startRedisServer,
-  startRotatingAuthServer,
-  startWorker,
-  useNock,
-  workerScript,
-} from "@oauth-kit/testkit";
-import { createClient } from "@redis/client";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type RotatingAuthServer, runCluster, startRotatingAuthServer, useNock, useRedisServer } from "@oauth-kit/testkit";
+import { afterEach, describe, expect, it } from "vitest";
 import { createRedisTokenStore } from "../src/index.js";
+import { expectOnlyHashedKeys } from "./redis-keys.js";
 
 useNock();
 
 const EXPIRED = { accessToken: "at-0", tokenType: "Bearer", refreshToken: "rt-0", expiresAt: Date.now() - 1000 };
 const GRANT = "account-42";
 
-let redis: RedisServer;
+const redis = useRedisServer({ workers: true });
 let auth: RotatingAuthServer;
 
-beforeAll(async () => {
-  redis = await startRedisServer();
-  await workerScript();
-}, 60_000);
-afterAll(async () => {
-  await redis?.stop();
-  await removeWorkerScript();
-});
 afterEach(async () => {
   await auth?.close();
 });
@@ -60,10 +42,10 @@ function expectOneRefreshAndAgreement(results: Awaited<ReturnType<typeof runClus
 describe("cluster: 8 processes × 250 calls on an expired token, Redis store", () => {
   it("makes exactly one refresh; every call succeeds; the grant survives; every process holds the same tokens", async () => {
     auth = await startRotatingAuthServer({ initialRefreshToken: "rt-0" });
-    const store = createRedisTokenStore({ url: redis.url });
+    const store = createRedisTokenStore({ url: redis.server.url });
     try {
       await seed(store);
-      const results = await runCluster(8, { STORE: "redis", REDIS_URL: redis.url, AUTH_URL: auth.url, GRANT_KEY: GRANT, CALLS: "250" });
+      const results = await runCluster(8, { STORE: "redis", REDIS_URL: redis.server.url, AUTH_URL: auth.url, GRANT_KEY: GRANT, CALLS: "250" });
       expectOneRefreshAndAgreement(results, 250);
       const stored = await store.read(GRANT);
       expect(stored).toMatchObject({ version: 3, tokens: { accessToken: "at-1", refreshToken: "rt-1" } });
@@ -72,18 +54,7 @@ describe("cluster: 8 processes × 250 calls on an expired token, Redis store", (
     }
 
     // No key names or holds a token value (the record is the only place tokens live, as its value).
-    const client = createClient({ url: redis.url });
-    await client.connect();
-    try {
-      const keys = await client.keys("*");
-      expect(keys.length).toBeGreaterThan(0);
-      for (const key of keys) {
-        expect(key).toMatch(/^oauth-kit:\{[0-9a-f]{64}\}:(record|lease)$/);
-        expect(key).not.toContain(GRANT);
-      }
-    } finally {
-      client.destroy();
-    }
+    await expectOnlyHashedKeys(redis.server.url, [GRANT, "at-0", "rt-0", "at-1", "rt-1"]);
   }, 180_000);
 });
 

@@ -3,40 +3,23 @@
 // conflict, encryption at rest with the right and a wrong key, and no token value in any error or key.
 import { inspect } from "node:util";
 import { StoreError, type TokenSet, aesGcmEncryption, createTokenSource, grantHash, parseTokenResponse } from "@oauth-kit/auth";
-import {
-  type RedisServer,
-  type RotatingAuthServer,
-  removeWorkerScript,
-  runCluster,
-  startRedisServer,
-  startRotatingAuthServer,
-  startWorker,
-  useNock,
-  workerScript,
-} from "@oauth-kit/testkit";
+import { type RotatingAuthServer, startRotatingAuthServer, startWorker, useNock, useRedisServer } from "@oauth-kit/testkit";
 import { createClient } from "@redis/client";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { type RedisTokenStore, createRedisTokenStore } from "../src/index.js";
+import { expectOnlyHashedKeys } from "./redis-keys.js";
 
 useNock();
 
 const EXPIRED: TokenSet = { accessToken: "at-0", tokenType: "Bearer", refreshToken: "rt-0", expiresAt: Date.now() - 1000 };
 const TOKEN_VALUES = ["at-0", "rt-0", "at-1", "rt-1", "at-2", "rt-2"];
 
-let redis: RedisServer;
+const redisServer = useRedisServer({ workers: true });
 let auth: RotatingAuthServer | undefined;
 const stores: RedisTokenStore[] = [];
 const errors: unknown[] = [];
 let grant = 0;
 
-beforeAll(async () => {
-  redis = await startRedisServer();
-  await workerScript();
-}, 60_000);
-afterAll(async () => {
-  await redis?.stop();
-  await removeWorkerScript();
-});
 afterEach(async () => {
   auth?.release();
   await auth?.close();
@@ -44,7 +27,7 @@ afterEach(async () => {
   await Promise.all(stores.splice(0).map((store) => store.close()));
 });
 
-function newStore(options: Parameters<typeof createRedisTokenStore>[0] = { url: redis.url }): RedisTokenStore {
+function newStore(options: Parameters<typeof createRedisTokenStore>[0] = { url: redisServer.server.url }): RedisTokenStore {
   const store = createRedisTokenStore(options);
   stores.push(store);
   return store;
@@ -80,7 +63,7 @@ describe("the lease holder is killed with SIGKILL mid-refresh", () => {
     auth = await startRotatingAuthServer({ initialRefreshToken: "rt-0" });
     const key = `grant-kill-${++grant}`;
     expect(await newStore().write(key, 0, { tokens: EXPIRED })).toBe(1);
-    const env = { STORE: "redis", REDIS_URL: redis.url, AUTH_URL: auth.url, GRANT_KEY: key, LEASE_TTL_MS: "1500", WAIT_TIMEOUT_MS: "20000" };
+    const env = { STORE: "redis", REDIS_URL: redisServer.server.url, AUTH_URL: auth.url, GRANT_KEY: key, LEASE_TTL_MS: "1500", WAIT_TIMEOUT_MS: "20000" };
 
     auth.hold();
     const holder = await startWorker({ ...env, CALLS: "1" });
@@ -113,7 +96,7 @@ describe("Redis stops during a refresh, then restarts empty", () => {
     const arrived = auth.nextRefresh();
     const holding = failure(a.getToken());
     await arrived;
-    await redis.stop();
+    await redisServer.server.stop();
     auth.release();
     const error = (await holding) as StoreError;
     expect(error).toBeInstanceOf(StoreError);
@@ -122,7 +105,7 @@ describe("Redis stops during a refresh, then restarts empty", () => {
     expect(other).toBeInstanceOf(StoreError);
     expect(auth.refreshCalls).toBe(1);
 
-    await redis.start();
+    await redisServer.server.start();
     // Reconnection runs on node-redis's backoff; until then calls keep failing with StoreError.
     await vi.waitFor(() => a.getToken().then((token) => expect(token).toBe("at-1")), { timeout: 20_000, interval: 200 });
     await vi.waitFor(() => b.getToken().then((token) => expect(token).toBe("at-1")), { timeout: 20_000, interval: 200 });
@@ -206,11 +189,11 @@ describe("encryption at rest (AES-GCM, WebCrypto)", () => {
 
   it("round-trips a record; Redis holds only ciphertext", async () => {
     const key = `grant-crypto-${++grant}`;
-    const store = newStore({ url: redis.url, encryption: aesGcmEncryption(keyA) });
+    const store = newStore({ url: redisServer.server.url, encryption: aesGcmEncryption(keyA) });
     expect(await store.write(key, 0, { tokens: EXPIRED })).toBe(1);
     expect(await store.read(key)).toMatchObject({ version: 1, tokens: EXPIRED });
 
-    const client = createClient({ url: redis.url });
+    const client = createClient({ url: redisServer.server.url });
     await client.connect();
     try {
       const raw = await client.hGetAll(`oauth-kit:{${await grantHash(key)}}:record`);
@@ -223,15 +206,15 @@ describe("encryption at rest (AES-GCM, WebCrypto)", () => {
 
   it("a wrong key, or no key, is a StoreError that shows nothing stored", async () => {
     const key = `grant-crypto-${++grant}`;
-    expect(await newStore({ url: redis.url, encryption: aesGcmEncryption(keyA) }).write(key, 0, { tokens: EXPIRED })).toBe(1);
-    const wrong = (await failure(newStore({ url: redis.url, encryption: aesGcmEncryption(keyB) }).read(key))) as StoreError;
+    expect(await newStore({ url: redisServer.server.url, encryption: aesGcmEncryption(keyA) }).write(key, 0, { tokens: EXPIRED })).toBe(1);
+    const wrong = (await failure(newStore({ url: redisServer.server.url, encryption: aesGcmEncryption(keyB) }).read(key))) as StoreError;
     expect(wrong).toBeInstanceOf(StoreError);
     expect(wrong.reason).toBe("decrypt");
     const none = (await failure(newStore().read(key))) as StoreError;
     expect(none.reason).toBe("corrupt");
     // And a source on the wrong key fails the same way instead of refreshing.
     const refresh = vi.fn(async () => EXPIRED);
-    const source = createTokenSource({ store: newStore({ url: redis.url, encryption: aesGcmEncryption(keyB) }), key, refresh });
+    const source = createTokenSource({ store: newStore({ url: redisServer.server.url, encryption: aesGcmEncryption(keyB) }), key, refresh });
     expect(((await failure(source.getToken())) as StoreError).reason).toBe("decrypt");
     expect(refresh).not.toHaveBeenCalled();
   });
@@ -247,17 +230,6 @@ describe("no token value in any error or Redis key", () => {
   });
 
   it("no key in Redis contains a token value or a raw grant key", async () => {
-    const client = createClient({ url: redis.url });
-    await client.connect();
-    try {
-      const keys = await client.keys("*");
-      expect(keys.length).toBeGreaterThan(0);
-      for (const key of keys) {
-        expect(key).toMatch(/^oauth-kit:\{[0-9a-f]{64}\}:(record|lease)$/);
-        for (const value of [...TOKEN_VALUES, "grant-"]) expect(key).not.toContain(value);
-      }
-    } finally {
-      client.destroy();
-    }
+    await expectOnlyHashedKeys(redisServer.server.url, [...TOKEN_VALUES, "grant-"]);
   });
 });

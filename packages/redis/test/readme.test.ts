@@ -1,32 +1,30 @@
 // The README's quick start, run against a real redis-server and a local rotating authorization server,
 // with the README's block checked to be the one tested here.
 import { readFileSync } from "node:fs";
-import { type RedisServer, type RotatingAuthServer, startRedisServer, startRotatingAuthServer, useNock } from "@oauth-kit/testkit";
+import { type RotatingAuthServer, startRotatingAuthServer, useNock, useRedisServer } from "@oauth-kit/testkit";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTokenSource, parseTokenResponse } from "@oauth-kit/auth";
 import { aesGcmEncryption, createRedisTokenStore } from "../src/index.js";
 
 useNock();
 
-let redis: RedisServer;
+const redis = useRedisServer();
 let auth: RotatingAuthServer;
 beforeAll(async () => {
-  redis = await startRedisServer();
   auth = await startRotatingAuthServer({ initialRefreshToken: "rt-0" });
-}, 60_000);
+});
 afterAll(async () => {
   await auth?.close();
-  await redis?.stop();
 });
 
 it("README quick start: one refresh through Redis, encrypted at rest", async () => {
-  process.env.REDIS_URL = redis.url;
+  process.env.REDIS_URL = redis.server.url;
   const encryptionKey = new Uint8Array(32).fill(5);
   const userId = "42";
   const tokenUrl = `${auth.url}/token`;
   const clientId = "app";
   // Seed: the tokens of an earlier code exchange, now expired.
-  const seeding = createRedisTokenStore({ url: redis.url, encryption: aesGcmEncryption(encryptionKey) });
+  const seeding = createRedisTokenStore({ url: redis.server.url, encryption: aesGcmEncryption(encryptionKey) });
   await seeding.write(`user:${userId}`, 0, { tokens: { accessToken: "at-0", tokenType: "Bearer", refreshToken: "rt-0", expiresAt: Date.now() - 1 } });
   await seeding.close();
 

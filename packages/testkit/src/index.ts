@@ -12,3 +12,4 @@ export { startRedisServer, type RedisServer } from "./redis-server.js";
 export { startRotatingAuthServer, type RotatingAuthServer } from "./rotating-auth-server.js";
 export { bundleWorker } from "./bundle-worker.js";
 export { runCluster, runClusterTimed, startWorker, workerScript, removeWorkerScript, type Worker, type WorkerResult } from "./cluster.js";
+export { useRedisServer } from "./use-redis-server.js";
