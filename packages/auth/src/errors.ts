@@ -269,7 +269,8 @@ export class ConfigError extends OAuthKitError {
 /**
  * A token store (see `TokenStore`) could not do its part: unreachable or timed out (`unavailable`), a
  * versioned write lost to another writer (`conflict`), no lease holder finished in time (`wait_timeout`),
- * or a stored record that cannot be read (`corrupt`, `decrypt`: wrong key or tampered data). No refresh
+ * the store lost a record it held and nobody could write it back (`lost`), or a stored record that cannot
+ * be read (`corrupt`, `decrypt`: wrong key or tampered data). No refresh
  * token is ever presented without the lease, so a StoreError never costs the grant. Its message never
  * holds a token value or a store key.
  */
@@ -285,4 +286,4 @@ export class StoreError extends OAuthKitError {
   }
 }
 
-export type StoreErrorReason = "unavailable" | "conflict" | "wait_timeout" | "corrupt" | "decrypt";
+export type StoreErrorReason = "unavailable" | "conflict" | "wait_timeout" | "lost" | "corrupt" | "decrypt";

@@ -225,4 +225,30 @@ describe("createTokenSource with a store", () => {
     await expect(source.getToken()).rejects.toBeInstanceOf(StoreError);
     expect(refresh).not.toHaveBeenCalled();
   });
+
+  it("a store that lost the record (restarted empty) is not refreshed with a possibly spent token: StoreError (lost)", async () => {
+    const before = createMemoryTokenStore();
+    const after = createMemoryTokenStore(); // the same store after a restart without persistence
+    let current = before;
+    const store: TokenStore = {
+      read: (key) => current.read(key),
+      write: (key, version, data) => current.write(key, version, data),
+      acquire: (key, ttl) => current.acquire(key, ttl),
+      release: (lease) => current.release(lease),
+      waitForChange: (key, version, options) => current.waitForChange(key, version, options),
+    };
+    await before.write("g", 0, { tokens: fresh(0) });
+    const refresh = vi.fn(async () => fresh(1));
+    const source = createTokenSource({ store, key: "g", refresh, waitTimeoutMs: 300 });
+    expect(await source.getToken()).toBe("at-0");
+    current = after;
+    source.invalidate("at-0");
+    const error = await source.getToken().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).reason).toBe("lost");
+    expect(refresh).not.toHaveBeenCalled();
+    // Someone who holds usable tokens writes them back: the source adopts them.
+    await after.write("g", 0, { tokens: fresh(7) });
+    expect(await source.getToken()).toBe("at-7");
+  });
 });

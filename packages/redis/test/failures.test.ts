@@ -89,26 +89,36 @@ describe("Redis stops during a refresh, then restarts empty", () => {
     auth = await startRotatingAuthServer({ initialRefreshToken: "rt-0" });
     const key = `grant-restart-${++grant}`;
     expect(await newStore().write(key, 0, { tokens: EXPIRED })).toBe(1);
-    const a = processSource(key);
-    const b = processSource(key);
+    const storeA = newStore();
+    const storeB = newStore();
+    const a = processSource(key, storeA);
+    const b = processSource(key, storeB);
 
     auth.hold();
     const arrived = auth.nextRefresh();
     const holding = failure(a.getToken());
     await arrived;
+    // B reads the record A is refreshing and waits for A's result.
+    const waiting = failure(b.getToken());
+    await vi.waitFor(() => expect(b.current()).toMatchObject({ accessToken: "at-0" }));
     await redisServer.server.stop();
     auth.release();
     const error = (await holding) as StoreError;
     expect(error).toBeInstanceOf(StoreError);
     expect(error.reason).toBe("unavailable");
-    const other = (await failure(b.getToken())) as StoreError;
-    expect(other).toBeInstanceOf(StoreError);
+    expect(await waiting).toBeInstanceOf(StoreError);
     expect(auth.refreshCalls).toBe(1);
 
     await redisServer.server.start();
-    // Reconnection runs on node-redis's backoff; until then calls keep failing with StoreError.
-    await vi.waitFor(() => a.getToken().then((token) => expect(token).toBe("at-1")), { timeout: 20_000, interval: 200 });
-    await vi.waitFor(() => b.getToken().then((token) => expect(token).toBe("at-1")), { timeout: 20_000, interval: 200 });
+    // Reconnection runs on node-redis's backoff; until then calls fail with StoreError.
+    for (const store of [storeA, storeB]) await vi.waitFor(() => store.read(key), { timeout: 20_000, interval: 200 });
+    // The record is gone. B holds only the spent refresh token: it must not present it, and waits...
+    const bFirst = b.getToken();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(auth.refreshCalls).toBe(1);
+    // ...until A, which holds the newest tokens, writes them back.
+    expect(await a.getToken()).toBe("at-1");
+    expect(await bFirst).toBe("at-1");
     expect(auth.refreshCalls).toBe(1);
     expect(auth.revoked).toBe(false);
     expect(b.current()).toMatchObject({ accessToken: "at-1", refreshToken: "rt-1" });

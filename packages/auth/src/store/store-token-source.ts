@@ -41,6 +41,8 @@ export function createStoreTokenSource(options: StoreSourceOptions): TokenSource
   let known: TokenSet | undefined = options.initial;
   // A newer version exists (the store said so): re-read before using the cache.
   let stale = false;
+  // The highest version this process has seen: a store back at 0 after it lost the record.
+  let highest = 0;
   // The access token a server rejected (a 401): not usable, whatever its expiry says.
   let rejected: string | undefined;
   let inFlight: Promise<TokenSet> | undefined;
@@ -62,8 +64,14 @@ export function createStoreTokenSource(options: StoreSourceOptions): TokenSource
   function adopt(record: TokenRecord): void {
     cache = record;
     stale = false;
+    highest = Math.max(highest, record.version);
     if (record.version > 0) known = record.tokens;
   }
+
+  // The store lost a record this process had seen (e.g. Redis restarted without persistence), and what
+  // we hold cannot seed it: our refresh token may be one another process already rotated, so presenting
+  // it could revoke the grant. Wait for a process holding usable tokens to seed the record instead.
+  const lostRecord = (seen: TokenRecord, seed: TokenSet | undefined) => seen.version === 0 && highest > 0 && rotates && !usable(seed);
 
   async function write(expected: number, data: TokenRecordData): Promise<number> {
     const version = await store.write(key, expected, data);
@@ -139,7 +147,7 @@ export function createStoreTokenSource(options: StoreSourceOptions): TokenSource
         }
         continue;
       }
-      const lease = await store.acquire(key, leaseTtlMs);
+      const lease = lostRecord(seen, seed) ? undefined : await store.acquire(key, leaseTtlMs);
       if (lease) {
         try {
           const current = await store.read(key);
@@ -152,6 +160,12 @@ export function createStoreTokenSource(options: StoreSourceOptions): TokenSource
         }
       }
       const remaining = deadline - now();
+      if (remaining <= 0 && lostRecord(seen, seed)) {
+        throw new StoreError(
+          "lost",
+          "the store lost this grant's record (restarted without persistence?) and no process wrote it back; set the tokens again",
+        );
+      }
       if (remaining <= 0) {
         throw new StoreError("wait_timeout", `no token refresh by another process finished within ${waitTimeoutMs} ms`);
       }
