@@ -13,3 +13,5 @@ export { startRotatingAuthServer, type RotatingAuthServer } from "./rotating-aut
 export { bundleWorker } from "./bundle-worker.js";
 export { runCluster, runClusterTimed, startWorker, workerScript, removeWorkerScript, type Worker, type WorkerResult } from "./cluster.js";
 export { useRedisServer } from "./use-redis-server.js";
+export { runQuickStart, quickStartBlock, type QuickStartRun, type QuickStartResult } from "./quick-start.js";
+export { bundleForBrowser } from "./browser-bundle.js";
