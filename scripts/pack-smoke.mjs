@@ -25,6 +25,19 @@ try {
     }),
   );
 
+  // Each package also installs alone: its own tarball plus those of the workspace packages it depends on,
+  // nothing else from the workspace (a package that only worked next to its siblings would fail here).
+  const tarballOf = (name) => files.find((file) => file.includes(`${name.replace("@", "").replace("/", "-")}-`));
+  for (const { dir, manifest } of packages) {
+    const siblings = Object.keys(manifest.dependencies ?? {}).filter((name) => packages.some((p) => p.manifest.name === name));
+    const alone = join(work, `alone-${dir}`);
+    mkdirSync(alone);
+    writeFileSync(join(alone, "package.json"), JSON.stringify({ name: `alone-${dir}`, private: true, type: "module" }));
+    run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tarballOf(manifest.name), ...siblings.map(tarballOf)], alone);
+    run(process.execPath, ["--input-type=module", "-e", `await import(${JSON.stringify(manifest.name)})`], alone);
+  }
+  console.log("smoke: every package installs alone (with only its workspace dependencies) and imports");
+
   for (const { dir } of packages) {
     const source = join(repoRoot, "scripts", "smoke", `${dir}.ts`);
     if (!existsSync(source)) throw new Error(`no consumer for ${dir}: add scripts/smoke/${dir}.ts`);

@@ -26,6 +26,7 @@ describe("the error family in every provider package", () => {
       "OAuthError",
       "OAuthKitError",
       "RedirectError",
+      "StoreError",
       "TimeoutError",
       "unwrap",
     ]);

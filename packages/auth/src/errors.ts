@@ -13,6 +13,7 @@ import type { Challenge } from "./www-authenticate.js";
  * - `timeout`, `abort`, `connection`: transport outcomes; no usable response
  * - `redirect`: a redirect that would leak credentials or downgrade to http
  * - `config`: bad input to oauth-kit itself (missing credentials, malformed key, invalid verifier, ...)
+ * - `store`: a token store failed (see `StoreError`)
  */
 export type ErrorKind =
   | "http"
@@ -24,7 +25,8 @@ export type ErrorKind =
   | "abort"
   | "connection"
   | "redirect"
-  | "config";
+  | "config"
+  | "store";
 
 export interface ErrorContext {
   /** HTTP method of the request, e.g. `POST`. */
@@ -263,3 +265,25 @@ export class ConfigError extends OAuthKitError {
     super("config", message);
   }
 }
+
+/**
+ * A token store (see `TokenStore`) could not do its part: unreachable or timed out (`unavailable`), a
+ * versioned write lost to another writer (`conflict`), no lease holder finished in time (`wait_timeout`),
+ * the store lost a record it held and nobody could write it back (`lost`), or a stored record that cannot
+ * be read (`corrupt`, `decrypt`: wrong key or tampered data). No refresh
+ * token is ever presented without the lease, so a StoreError never costs the grant. Its message never
+ * holds a token value or a store key.
+ */
+export class StoreError extends OAuthKitError {
+  readonly reason: StoreErrorReason;
+  constructor(reason: StoreErrorReason, message: string, context: ErrorContext = {}) {
+    super("store", message, context);
+    this.reason = reason;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), reason: this.reason };
+  }
+}
+
+export type StoreErrorReason = "unavailable" | "conflict" | "wait_timeout" | "lost" | "corrupt" | "decrypt";

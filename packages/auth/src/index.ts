@@ -5,13 +5,17 @@
 // - the transport beneath the middleware: timeouts, retries, Retry-After, safe redirects, body limits
 // - OAuth authorization-code helpers: PKCE, state, authorize URL, callback check, pending store
 // - token response validation, and errors that never print a secret
+// - token stores: one refresh per grant across processes (memory here; files in ./file-store; Redis in @oauth-kit/redis)
 
 export type { Client, Middleware } from "openapi-fetch";
 export { createProviderClient, formUrlEncode, type ProviderClientConfig, type ProviderClientOptions } from "./client.js";
 export { basic, apiKey, bearer, stamp, type Credential } from "./credentials/credential.js";
 export { useCredentials, type CredentialMap } from "./credentials/apply-credentials.js";
 export { createTokenSource, type TokenSource, type TokenSourceOptions } from "./token-source.js";
-export type { RefreshableToken } from "./request-context.js";
+export { createMemoryTokenStore } from "./store/memory-store.js";
+export { aesGcmEncryption, decodeRecord, encodeRecord, grantHash, randomOwner, type RecordEncryption } from "./store/record-codec.js";
+export type { Lease, StoredFailure, TokenRecord, TokenRecordData, TokenStore, WaitOptions } from "./store/token-store.js";
+export type { GetTokenOptions, RefreshableToken } from "./request-context.js";
 export type { RetryOptions } from "./transport/retry-policy.js";
 export * from "./public-errors.js";
 export { apiErrorFrom } from "./unwrap.js";

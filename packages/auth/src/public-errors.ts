@@ -12,6 +12,8 @@ export {
   ConnectionError,
   RedirectError,
   ConfigError,
+  StoreError,
+  type StoreErrorReason,
   type ErrorKind,
   type ErrorContext,
 } from "./errors.js";

@@ -1,10 +1,19 @@
 import type { OperationMetadata } from "./metadata.js";
 import type { Stamper } from "./signing/stamper.js";
 
+export interface GetTokenOptions {
+  /** The caller's signal: stop waiting (not the shared refresh) when it aborts. */
+  signal?: AbortSignal | undefined;
+}
+
 /** A bearer credential that can be refreshed: what the transport needs to replay once after a 401. */
 export interface RefreshableToken {
-  /** The current access token, refreshing first when it is missing or about to expire. */
-  getToken(): Promise<string>;
+  /**
+   * The current access token, refreshing first when it is missing or about to expire. A caller whose
+   * `signal` aborts while it waits for a refresh rejects at once with an AbortError; the refresh itself
+   * goes on for the other waiters.
+   */
+  getToken(options?: GetTokenOptions): Promise<string>;
   /** The server rejected `token`; forget it unless a newer one has already replaced it. */
   invalidate(token: string): void;
 }

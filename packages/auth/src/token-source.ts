@@ -1,7 +1,9 @@
-import { ConnectionError, OAuthError, OAuthKitError, TimeoutError } from "./errors.js";
+import { OAuthError, type OAuthKitError } from "./errors.js";
 import type { TokenSet } from "./oauth/token-response.js";
-import type { RefreshableToken } from "./request-context.js";
-import { provesNothingWasSent } from "./transport/connection-error.js";
+import { needsRefresh, outcomeUnknown, untilAborted } from "./refresh-rules.js";
+import type { GetTokenOptions, RefreshableToken } from "./request-context.js";
+import { createStoreTokenSource } from "./store/store-token-source.js";
+import type { TokenStore } from "./store/token-store.js";
 
 export interface TokenSourceOptions {
   /**
@@ -12,7 +14,11 @@ export interface TokenSourceOptions {
   refresh: (current: TokenSet | undefined) => Promise<TokenSet>;
   /** Tokens you already hold (restored from storage, or from a code exchange). */
   initial?: TokenSet | undefined;
-  /** Refresh this long before `expiresAt`. Default 60 s. */
+  /**
+   * Refresh this long before `expiresAt`. Default 60 s, capped at half the token's lifetime (its
+   * `expiresIn`, or for a refresh result without one, the time from its receipt to `expiresAt`), so a short-lived token is still used for half
+   * its life instead of being refreshed before every call.
+   */
   skewMs?: number | undefined;
   /** Called with every new token set, to persist rotated tokens. Awaited before waiters resume. */
   onTokens?: ((tokens: TokenSet) => void | Promise<void>) | undefined;
@@ -23,6 +29,18 @@ export interface TokenSourceOptions {
    * fails with it until setTokens() (re-authenticate). With `false`, the next call simply tries again.
    */
   rotatesRefreshToken?: boolean | undefined;
+  /**
+   * Where the tokens live and how refreshes are coordinated between processes (see DESIGN.md, "One
+   * refresh per grant"): a lease holder refreshes once and everyone else adopts its result. Without a
+   * store, the tokens live in this source alone, as one process's single flight.
+   */
+  store?: TokenStore | undefined;
+  /** With `store`: names the grant (an account or user id, never a token). Stored only as a hash. */
+  key?: string | undefined;
+  /** With `store`: how long a refresh lease lasts; must exceed the refresh call's own time limit. Default 30 s. */
+  leaseTtlMs?: number | undefined;
+  /** With `store`: the longest a call waits for another process's refresh before a StoreError. Default leaseTtlMs + 10 s. */
+  waitTimeoutMs?: number | undefined;
   /** For tests: the clock. */
   now?: () => number;
 }
@@ -38,7 +56,10 @@ export interface TokenSource extends RefreshableToken {
 
 /**
  * A bearer token that refreshes itself, following the rules in RELIABILITY.md §5.2:
- * - refresh before `expiresAt - skewMs`; a token without `expiresAt` is used until the server rejects it;
+ * - refresh before `expiresAt - skew`, the skew capped at half the token's lifetime; a token without
+ *   `expiresAt` (or with `expiresIn: 0`, an unknown lifetime) is used until the server rejects it;
+ * - a caller whose signal aborts while waiting for a refresh rejects at once with an AbortError, and the
+ *   refresh goes on for the others;
  * - exactly one refresh in flight, shared by every waiter (they get the same result or the same error);
  * - a generation counter: setTokens(), clear() or invalidating a token the in-flight refresh is not
  *   replacing keeps that stale result out of the cache (and away from onTokens);
@@ -48,6 +69,7 @@ export interface TokenSource extends RefreshableToken {
  * - so is a refresh whose outcome is unknown, when refresh tokens rotate (see `rotatesRefreshToken`).
  */
 export function createTokenSource(options: TokenSourceOptions): TokenSource {
+  if (options.store) return createStoreTokenSource({ ...options, store: options.store });
   const now = options.now ?? (() => Date.now());
   const skewMs = options.skewMs ?? 60_000;
   const rotates = options.rotatesRefreshToken !== false;
@@ -60,8 +82,16 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   let generation = 0;
   let latched: OAuthKitError | undefined;
 
+  // When each refresh result arrived, for the lifetime of a set that has an expiresAt but no expiresIn.
+  // Not for `initial` or setTokens(): a restored token's age is unknown, so its remaining time is no lifetime.
+  const receivedAt = new WeakMap<TokenSet, number>();
+  const receive = (set: TokenSet): TokenSet => {
+    receivedAt.set(set, now());
+    return set;
+  };
+
   const usable = (set: TokenSet | undefined): set is TokenSet =>
-    set !== undefined && !accessRevoked && (set.expiresAt === undefined || set.expiresAt - skewMs > now());
+    set !== undefined && !accessRevoked && !needsRefresh(set, skewMs, now(), receivedAt.get(set));
 
   function refreshOnce(): Promise<TokenSet> {
     if (inFlight) return inFlight;
@@ -74,7 +104,7 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
           ? { ...fresh, refreshToken: previous.refreshToken }
           : fresh;
       if (started === generation) {
-        tokens = merged;
+        tokens = receive(merged);
         accessRevoked = false;
         await options.onTokens?.(merged);
       }
@@ -111,10 +141,10 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   }
 
   return {
-    async getToken() {
+    async getToken(tokenOptions?: GetTokenOptions) {
       if (usable(tokens)) return tokens.accessToken;
       if (latched) throw latched;
-      return (await refreshOnce()).accessToken;
+      return (await untilAborted(refreshOnce(), tokenOptions?.signal)).accessToken;
     },
     invalidate(token) {
       // A request that used an older token learns nothing new: a newer token already replaced it.
@@ -133,7 +163,3 @@ export function createTokenSource(options: TokenSourceOptions): TokenSource {
   };
 }
 
-/** The request may have reached the server: a timeout, or a connection lost after it was opened. */
-function outcomeUnknown(error: unknown): error is OAuthKitError {
-  return error instanceof TimeoutError || (error instanceof ConnectionError && !provesNothingWasSent(error.code));
-}

@@ -1,4 +1,13 @@
-import { ConfigError, InvalidResponseError, bearer, unwrap, useCredentials } from "@oauth-kit/auth";
+import {
+  ConfigError,
+  InvalidResponseError,
+  type TokenSet,
+  type TokenStore,
+  bearer,
+  createTokenSource,
+  unwrap,
+  useCredentials,
+} from "@oauth-kit/auth";
 import type { OpenapiComClient } from "./client.js";
 import { metadata } from "./generated/metadata.js";
 import type { TokenDetail } from "./types.js";
@@ -25,6 +34,19 @@ export interface RotateTokenOptions {
    * a rotation whose result was not stored has locked you out of that token.
    */
   persist: (rotated: RotatedToken) => void | Promise<void>;
+  /**
+   * Rotate once across processes: with a TokenStore shared by every instance (`createRedisTokenStore()`
+   * of `@oauth-kit/redis`, or the file store of `@oauth-kit/auth/file-store`), the first caller anywhere
+   * takes the lease and sends the PATCH; every other caller, in any process, gets that rotation from the
+   * store instead of sending the spent refresh token again. The rotation is stored under a hash of the
+   * old token, with the new token and refresh token: encrypt the store at rest if that matters.
+   */
+  store?: TokenStore | undefined;
+}
+
+/** A rotation as the store keeps it: the new tokens, and the detail for callers in other processes. */
+interface StoredRotation extends TokenSet {
+  rotated: RotatedToken;
 }
 
 interface Rotation {
@@ -141,7 +163,8 @@ export function rotateToken(client: OpenapiComClient, options: RotateTokenOption
   const flight = (async () => {
     let rotation = state.done.get(token);
     if (!rotation) {
-      rotation = { rotated: await sendRotation(client, token, refreshToken), persisted: false };
+      const rotated = options.store ? await rotateThroughStore(client, options.store, token, refreshToken) : await sendRotation(client, token, refreshToken);
+      rotation = { rotated, persisted: false };
       remember(state, token, rotation);
     }
     if (!rotation.persisted) {
@@ -156,4 +179,24 @@ export function rotateToken(client: OpenapiComClient, options: RotateTokenOption
   };
   flight.then(settle, settle);
   return flight;
+}
+
+/**
+ * One rotation of `token` per store: a token source whose only "refresh" is the PATCH, keyed by the old
+ * token. The lease holder sends it once; everyone else adopts the stored result. The stored rotation has
+ * no expiry, so a later call for the same token returns it without a round trip to openapi.com.
+ */
+async function rotateThroughStore(client: OpenapiComClient, store: TokenStore, token: string, refreshToken: string): Promise<RotatedToken> {
+  const source = createTokenSource({
+    store,
+    key: `openapi-com rotation\0${token}`,
+    // A PATCH whose outcome is unknown may have deleted the old token: never sent twice, in any process.
+    rotatesRefreshToken: true,
+    refresh: async (): Promise<StoredRotation> => {
+      const rotated = await sendRotation(client, token, refreshToken);
+      return { accessToken: rotated.token, tokenType: "Bearer", refreshToken: rotated.refreshToken, rotated };
+    },
+  });
+  await source.getToken();
+  return (source.current() as StoredRotation).rotated;
 }

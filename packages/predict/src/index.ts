@@ -6,7 +6,7 @@ export {
   type EnvelopeData,
   type EnvelopeFields,
 } from "./signed-envelope.js";
-export { loginWithSignature, createLoginTokenSource, type SignatureLogin } from "./jwt-login.js";
+export { loginWithSignature, createLoginTokenSource, type LoginTokenSourceOptions, type SignatureLogin } from "./jwt-login.js";
 export { finalizeConnection, type ConnectionFinalization } from "./oauth-connection.js";
 export {
   paginateOrders,

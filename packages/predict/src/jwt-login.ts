@@ -1,5 +1,6 @@
-import { InvalidResponseError, type TokenSource, createTokenSource, unwrap } from "@oauth-kit/auth";
+import { InvalidResponseError, type TokenSource, type TokenStore, createTokenSource, unwrap } from "@oauth-kit/auth";
 import type { PredictClient } from "./client.js";
+import { jwtExpiry } from "./jwt-expiry.js";
 import { tokenFromBody } from "./token-body.js";
 import { assertAddress, signatureFrom } from "./wallet-input.js";
 
@@ -35,22 +36,41 @@ export async function loginWithSignature(client: PredictClient, login: Signature
   return tokenFromBody(unwrap(result), "POST /v1/auth");
 }
 
+export interface LoginTokenSourceOptions {
+  /** Log in again this long before the JWT's `exp`. Default 60 s (capped at half the JWT's lifetime). */
+  skewMs?: number | undefined;
+  /**
+   * Share one JWT per wallet between processes: one login for all of them, by the lease holder, everyone
+   * else adopting it. A TokenStore: `createRedisTokenStore()` of `@oauth-kit/redis`, or the file store of
+   * `@oauth-kit/auth/file-store` on one host.
+   */
+  store?: TokenStore | undefined;
+  /** With `store`: names the login. Default: the signer address (stored only as a hash). */
+  key?: string | undefined;
+}
+
 /**
- * A token source that logs in with loginWithSignature() on first use and again whenever Predict rejects
- * the JWT with a 401 (the client then replays the request once). Predict sends no expiry with the JWT,
- * so it is used until rejected. `client` only needs the API key: the auth endpoints take no bearer.
+ * A token source that logs in with loginWithSignature() on first use, again before the JWT's `exp` when
+ * it carries one (Predict's are valid 24 h), and whenever Predict rejects the JWT with a 401 (the client
+ * then replays the request once). `client` only needs the API key: the auth endpoints take no bearer.
  *
  * ```ts
  * const auth = createPredictClient({ apiKey });
  * const predict = createPredictClient({ apiKey, tokenSource: createLoginTokenSource(auth, { signer, signMessage }) });
  * ```
  */
-export function createLoginTokenSource(client: PredictClient, login: SignatureLogin): TokenSource {
+export function createLoginTokenSource(client: PredictClient, login: SignatureLogin, options: LoginTokenSourceOptions = {}): TokenSource {
   assertAddress(login?.signer, "login.signer");
   return createTokenSource({
+    skewMs: options.skewMs,
+    store: options.store,
+    key: options.store ? (options.key ?? `predict login\0${login.signer.toLowerCase()}`) : undefined,
     // A login signs a fresh message each time: there is no refresh token to lose, so a failed login
     // with an unknown outcome is simply tried again on the next call.
     rotatesRefreshToken: false,
-    refresh: async () => ({ accessToken: await loginWithSignature(client, login), tokenType: "Bearer" }),
+    refresh: async () => {
+      const accessToken = await loginWithSignature(client, login);
+      return { accessToken, tokenType: "Bearer", ...jwtExpiry(accessToken) };
+    },
   });
 }

@@ -8,5 +8,10 @@ export {
   type SpecOperationsOptions,
 } from "./spec-operations.js";
 export { startServer, closedPort, type TestServer } from "./local-server.js";
+export { startRedisServer, type RedisServer } from "./redis-server.js";
+export { startRotatingAuthServer, type RotatingAuthServer } from "./rotating-auth-server.js";
+export { bundleWorker } from "./bundle-worker.js";
+export { runCluster, runClusterTimed, startWorker, workerScript, removeWorkerScript, type Worker, type WorkerResult } from "./cluster.js";
+export { useRedisServer } from "./use-redis-server.js";
 export { runQuickStart, quickStartBlock, type QuickStartRun, type QuickStartResult } from "./quick-start.js";
 export { bundleForBrowser } from "./browser-bundle.js";

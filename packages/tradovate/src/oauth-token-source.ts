@@ -1,4 +1,4 @@
-import { ConfigError, type TokenSet, type TokenSource, createTokenSource } from "@oauth-kit/auth";
+import { ConfigError, type TokenSet, type TokenSource, type TokenStore, createTokenSource } from "@oauth-kit/auth";
 import type { TradovateClient } from "./client.js";
 import { type OAuthTokenCallOptions, refreshTradovateToken } from "./oauth-token.js";
 
@@ -11,6 +11,10 @@ export interface TradovateOAuthTokenSourceOptions extends Omit<OAuthTokenCallOpt
   onTokens?: ((tokens: TokenSet) => void | Promise<void>) | undefined;
   /** Refresh this long before `expiresAt`. Default 60 s. */
   skewMs?: number | undefined;
+  /** Share the tokens between processes, one refresh per grant (see createTokenSource). Needs `key`. */
+  store?: TokenStore | undefined;
+  /** With `store`: names the grant, e.g. the Tradovate user id (never a token). */
+  key?: string | undefined;
 }
 
 /**
@@ -24,6 +28,8 @@ export function createTradovateOAuthTokenSource(client: TradovateClient, options
     initial: options.initial,
     onTokens: options.onTokens,
     skewMs: options.skewMs,
+    store: options.store,
+    key: options.key,
     refresh: async (current) => {
       if (current?.refreshToken === undefined) {
         throw new ConfigError("no Tradovate refresh token to refresh with: complete the authorization flow again");

@@ -1,4 +1,4 @@
-import { ApiError, ConfigError, type OAuthKitError, type TokenSource, createTokenSource } from "@oauth-kit/auth";
+import { ApiError, ConfigError, type OAuthKitError, type TokenSource, type TokenStore, createTokenSource } from "@oauth-kit/auth";
 import {
   type TradovateAccessToken,
   type TradovateCredentials,
@@ -18,6 +18,15 @@ export interface TradovateSessionOptions {
   /** Renew this long before the token's local expiry. Default 15 minutes, as Tradovate recommends. */
   renewBeforeMs?: number | undefined;
   penalty?: PenaltyOptions | undefined;
+  /**
+   * Share one session per account between processes (several app instances, workers): one
+   * `accesstokenrequest` for all of them, renewals by the lease holder only, everyone else adopting the
+   * result. A TokenStore: `createRedisTokenStore()` of `@oauth-kit/redis`, or the file store of
+   * `@oauth-kit/auth/file-store` on one host.
+   */
+  store?: TokenStore | undefined;
+  /** With `store`: names the account. Default: the user name and app id of `credentials` (stored only as a hash). */
+  key?: string | undefined;
 }
 
 export interface TradovateSession extends TokenSource {
@@ -75,6 +84,8 @@ export function createTradovateSession(client: TradovateClient, options: Tradova
   }
 
   const source = createTokenSource({
+    store: options.store,
+    key: options.store ? (options.key ?? `tradovate session\0${credentials.name}\0${credentials.appId ?? ""}`) : undefined,
     initial: options.initial,
     skewMs: options.renewBeforeMs ?? FIFTEEN_MINUTES,
     // Every token the source holds came from renewOrLogin(), `initial` or setTokens(): all TradovateAccessTokens.
@@ -86,7 +97,7 @@ export function createTradovateSession(client: TradovateClient, options: Tradova
   });
 
   return {
-    getToken: () => source.getToken(),
+    getToken: (tokenOptions) => source.getToken(tokenOptions),
     current: () => source.current(),
     invalidate(token) {
       if (source.current()?.accessToken === token) rejected = token;

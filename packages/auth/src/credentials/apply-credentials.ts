@@ -36,7 +36,7 @@ async function apply(request: Request, metadata: ApiMetadata, scheme: string, cr
   } else {
     if (credential.type !== "bearer") throw new ConfigError(`scheme ${scheme} takes bearer(), got ${credential.type}()`);
     const source = typeof credential.token === "string" ? undefined : credential.token;
-    const token = source ? await source.getToken() : (credential.token as string);
+    const token = source ? await source.getToken({ signal: request.signal }) : (credential.token as string);
     // A token source's value was never seen by bearer(): check it before it reaches a header.
     if (source) {
       assertHeaderSafe(token, "Bearer token from the token source");

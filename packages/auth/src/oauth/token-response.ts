@@ -6,7 +6,10 @@ export interface TokenSet {
   /** Normalised: `"Bearer"` (or `"DPoP"`) whatever case the server used. */
   tokenType: string;
   refreshToken?: string;
-  /** Epoch ms: receipt time + `expires_in` seconds. Absent when the server sent no `expires_in`. */
+  /**
+   * Epoch ms: receipt time + `expires_in` seconds. Absent when the server sent no `expires_in`, or sent 0,
+   * which says nothing usable about the lifetime: the token is then used until the server rejects it.
+   */
   expiresAt?: number;
   /** Lifetime in seconds as sent (coerced from a numeric string). */
   expiresIn?: number;
@@ -94,7 +97,8 @@ export function parseTokenResponse(body: unknown, options: ParseTokenResponseOpt
       throw invalid(`Token response ${names.expiresIn} is too large to be a usable lifetime`, status);
     }
     tokenSet.expiresIn = expiresIn;
-    tokenSet.expiresAt = expiresAt;
+    // A token already expired at receipt would be refreshed before every call: treat 0 as "unknown".
+    if (expiresIn > 0) tokenSet.expiresAt = expiresAt;
   }
 
   const scope = body[names.scope];

@@ -203,7 +203,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (status === 401 && context.bearer && !replayed401 && !isStream && challengeAllowsRefresh(response.headers)) {
         replayed401 = true;
         context.bearer.source.invalidate(context.bearer.token);
-        const token = await context.bearer.source.getToken();
+        const token = await context.bearer.source.getToken({ signal: caller });
         context.bearer = { source: context.bearer.source, token };
         editHeaders().set("authorization", `Bearer ${token}`);
         continue;

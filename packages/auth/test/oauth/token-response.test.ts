@@ -136,8 +136,10 @@ describe("parseTokenResponse: expires_in (case 27, 28)", () => {
     expect(tokens.expiresAt).toBe(T0 + 3_600_000);
   });
 
-  it("case 27: 0 and fractional values are accepted", () => {
-    expect(parseTokenResponse({ ...ok, expires_in: 0 }, { receivedAt: T0 }).expiresAt).toBe(T0);
+  it("case 27: 0 and fractional values are accepted; 0 means an unknown expiry (no expiresAt)", () => {
+    const zero = parseTokenResponse({ ...ok, expires_in: 0 }, { receivedAt: T0 });
+    expect(zero.expiresIn).toBe(0);
+    expect(zero.expiresAt).toBeUndefined();
     expect(parseTokenResponse({ ...ok, expires_in: "0.5" }, { receivedAt: T0 }).expiresAt).toBe(T0 + 500);
   });
 
