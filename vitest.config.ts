@@ -15,7 +15,9 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "scripts/test/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "scripts/test/**/*.test.ts", "docs/test/**/*.test.ts"],
+    // The Chromium tests run on their own: `pnpm test:browser` (vitest.browser.config.ts).
+    exclude: ["**/node_modules/**", "**/*.browser.test.ts"],
     environment: "node",
     testTimeout: 15_000,
     pool: "threads",

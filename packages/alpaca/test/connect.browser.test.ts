@@ -1,0 +1,115 @@
+// The Alpaca Connect pieces that belong in a browser, run in real headless Chromium from an esbuild
+// browser bundle of the package: a PKCE pair, state, the authorize URL, and the callback check. (The code
+// exchange sends the app's client secret, so it stays on a server and is not run here.)
+import { createHash } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import {
+  type Browser,
+  type Page,
+  type TestServer,
+  bundleForBrowser,
+  launchChromium,
+  startServer,
+  watchPage,
+  workspaceSourceAliases,
+} from "@oauth-kit/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONNECT_AUTHORIZE_URL } from "../src/index.js";
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>connect</title><link rel="icon" href="data:,">
+<script type="module">
+import * as alpaca from "/alpaca.js";
+import * as auth from "/auth.js";
+window.lib = { alpaca, auth };
+window.ready = true;
+</script>`;
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let watched: { problems: string[] };
+
+beforeAll(async () => {
+  const files: Record<string, [string, string]> = {
+    "/": [PAGE, "text/html"],
+    "/alpaca.js": [await bundleForBrowser(fileURLToPath(new URL("../src/index.ts", import.meta.url))), "text/javascript"],
+    "/auth.js": [await bundleForBrowser(workspaceSourceAliases()["@oauth-kit/auth"]!), "text/javascript"],
+  };
+  server = await startServer((req, res) => {
+    const file = files[new URL(req.url ?? "/", "http://x").pathname];
+    res.writeHead(file ? 200 : 404, { "content-type": file?.[1] ?? "text/plain" });
+    res.end(file?.[0] ?? "not found");
+  });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  watched = watchPage(page);
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction("window.ready === true", undefined, { timeout: 30_000 });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// The bundles' exports, as the page sees them (typed loosely: this runs in the browser).
+declare const window: { lib: { alpaca: any; auth: any } };
+
+describe("Alpaca Connect in Chromium", () => {
+  it("makes a PKCE pair with WebCrypto whose S256 challenge is the verifier's SHA-256", async () => {
+    const pkce = await page.evaluate(() => window.lib.auth.createPkce());
+    expect(pkce.verifier).toMatch(/^[A-Za-z0-9._~-]{43,128}$/);
+    expect(pkce.method).toBe("S256");
+    expect(pkce.challenge).toBe(createHash("sha256").update(pkce.verifier).digest("base64url"));
+  });
+
+  it("builds the authorize URL with a fresh state, and checks the callback against it once", async () => {
+    const redirectUri = `${server.url}/callback`;
+    const outcome = await page.evaluate(async (redirectUri) => {
+      const { alpaca, auth } = window.lib;
+      const store = new alpaca.MemoryPendingStore();
+      const started = await alpaca.startConnectAuthorization({
+        clientId: "client-123",
+        redirectUri,
+        scope: ["account:write", "trading"],
+        store,
+      });
+      const state = new URL(started.url).searchParams.get("state");
+      const callback = `${redirectUri}?code=one-time-code&state=${state}`;
+      const completed = await auth.completeAuthorization(callback, { provider: "alpaca", store });
+      const refusal = (error: { name: string; reason: string }) => `${error.name}:${error.reason}`;
+      const replayed = await auth.completeAuthorization(callback, { provider: "alpaca", store }).then(() => "accepted", refusal);
+      const other = await alpaca.startConnectAuthorization({ clientId: "client-123", redirectUri, store });
+      const forgedUrl = `${redirectUri}?code=c&state=forged-state`;
+      const unknown = await auth.completeAuthorization(forgedUrl, { provider: "alpaca", store }).then(() => "accepted", refusal);
+      let mismatch = "accepted";
+      try {
+        auth.parseCallback(forgedUrl, { state });
+      } catch (error) {
+        mismatch = refusal(error as { name: string; reason: string });
+      }
+      const parsed = auth.parseCallback(callback, { state });
+      return { url: started.url, otherUrl: other.url, completed, replayed, unknown, mismatch, parsed };
+    }, redirectUri);
+
+    const url = new URL(outcome.url);
+    expect(`${url.origin}${url.pathname}`).toBe(CONNECT_AUTHORIZE_URL);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      response_type: "code",
+      client_id: "client-123",
+      redirect_uri: redirectUri,
+      state: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      scope: "account:write trading",
+    });
+    expect(new URL(outcome.otherUrl).searchParams.get("state")).not.toBe(url.searchParams.get("state"));
+    expect(outcome.completed).toMatchObject({ code: "one-time-code", redirectUri });
+    expect(outcome.replayed).toBe("CallbackError:state_replayed");
+    expect(outcome.unknown).toBe("CallbackError:state_replayed");
+    expect(outcome.mismatch).toBe("CallbackError:state_mismatch");
+    expect(outcome.parsed).toMatchObject({ code: "one-time-code" });
+  });
+
+  it("loaded the bundles with no console error or failed request", () => {
+    expect(watched.problems).toEqual([]);
+  });
+});
