@@ -3,7 +3,7 @@
 // discovered (pnpm workspace, redocly.yaml); see docs/README.md for what is built and why these tools.
 import { execFile } from "node:child_process";
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { toolsRoot } from "../scripts/lib/apis.mjs";
@@ -42,7 +42,8 @@ export async function buildSite(siteDir = defaultSiteDir, log = console.log) {
   });
   await timed("pages (landing, guide, browser safety, one per package)", log, async () => {
     const site = { packages, apis, apiUrls, repositoryUrl };
-    await copyFile(join(docsDir, "assets", "style.css"), join(siteDir, "assets", "style.css"));
+    for (const asset of ["style.css", "redocly-logo.svg"]) await copyFile(join(docsDir, "assets", asset), join(siteDir, "assets", asset));
+    await writeFile(join(siteDir, "favicon.ico"), FAVICON);
     await writeFile(join(siteDir, "index.html"), landingPage(site));
     await writeFile(join(siteDir, "guide.html"), await guidePage(site));
     await writeFile(join(siteDir, "browser-safety.html"), browserSafetyPage(site, table));
@@ -68,20 +69,41 @@ function seconds(started) {
 
 const execFileAsync = promisify(execFile);
 
-// Redocly's output is printed only when it fails: a successful run prints banners a reader cannot act on.
-// --inlineBundle puts Redoc's script into the page; without it the page loads it from a CDN at view time.
+// Where Redoc's page would fetch its attribution logo at view time; the site serves its own copy.
+const REDOC_CDN_LOGOS = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g;
+
+/**
+ * One provider's rendered spec, a self-contained page that loads nothing from outside:
+ * - `--inlineBundle` puts Redoc's script into the page (by default it comes from a CDN at view time);
+ * - Redoc 3 routes with the URL path (`/broker-oauth`), which a static host cannot serve; a routing base of
+ *   `spec.html#` keeps every route in the fragment, so a deep link (`spec.html#/broker-oauth`) loads;
+ * - REDOCLY_TELEMETRY=off keeps the page from reporting to Redocly;
+ * - the attribution logo is served from the site instead of Redocly's CDN.
+ * Redocly's output is printed only when it fails: a successful run prints banners a reader cannot act on.
+ */
 async function renderSpec(api, output) {
   await mkdir(dirname(output), { recursive: true });
   const redocly = join(toolsRoot, "node_modules", ".bin", "redocly");
+  const args = ["build-docs", api.name, "--inlineBundle", "--output", output, "--title", `${api.package.name} API`];
+  args.push(`--openapi.routingBasePath=${basename(output)}#`);
   try {
-    await execFileAsync(redocly, ["build-docs", api.name, "--inlineBundle", "--output", output, "--title", `${api.package.name} API`], {
+    await execFileAsync(redocly, args, {
       cwd: repoRoot,
+      env: { ...process.env, REDOCLY_TELEMETRY: "off" },
       maxBuffer: 16 * 1024 * 1024,
     });
   } catch (error) {
     throw new Error(`redocly build-docs ${api.name} failed:\n${error.stdout ?? ""}${error.stderr ?? ""}`);
   }
+  const html = await readFile(output, "utf8");
+  await writeFile(output, html.replace(REDOC_CDN_LOGOS, "../../assets/redocly-logo.svg"));
 }
+
+// A 1×1 transparent PNG: browsers ask every page without an icon for /favicon.ico (Redoc's and TypeDoc's pages).
+const FAVICON = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
 
 function landingPage({ packages, apis }) {
   const rows = packages

@@ -32,7 +32,13 @@ export async function buildApiReference(packages, outDir, { repositoryUrl }) {
     validation: { notExported: false, invalidLink: true, rewrittenLink: true },
   });
   // Name each module after its package (TypeDoc names it by its folder under basePath: "packages/alpaca/src").
+  // Leave out the generated `paths`, `components` and `operations`: the rendered spec documents each
+  // operation readably, while TypeDoc would expand them into pages of megabytes each.
   app.converter.on(Converter.EVENT_RESOLVE_BEGIN, (context) => {
+    for (const reflection of context.project.getReflectionsByKind(ReflectionKind.Interface | ReflectionKind.TypeAlias)) {
+      const file = context.project.getSymbolIdFromReflection(reflection)?.fileName ?? "";
+      if (/\/src\/generated\/schema\.ts$/.test(file)) context.project.removeReflection(reflection);
+    }
     for (const module of context.project.getReflectionsByKind(ReflectionKind.Module)) {
       const pkg = packages.find((candidate) => module.name === relative(repoRoot, dirname(candidate.entry)).split(sep).join("/"));
       if (pkg) module.name = pkg.name;
