@@ -87,6 +87,9 @@ async function inTabs(browser: Browser, count: number, body: (visit: Visit) => P
       tabs.map(async (tab, i) => {
         while (cursor < urls.length) {
           const url = urls[cursor++]!;
+          // Leave the previous page first: the requests it still had in flight are aborted by leaving it,
+          // which is not a problem of either page.
+          await tab.goto("about:blank");
           const seen = watched[i]!.problems;
           seen.length = 0;
           try {
@@ -107,8 +110,7 @@ async function inTabs(browser: Browser, count: number, body: (visit: Visit) => P
 }
 
 async function openPage(tab: Page, url: string): Promise<Found> {
-  // A fresh document for a route: going from `spec.html#/a` to `spec.html#/b` would only change the fragment.
-  if (url.includes("#")) await tab.goto("about:blank");
+  // Always from about:blank (see inTabs), so a route `spec.html#/b` after `spec.html#/a` is a fresh load too.
   const response = await tab.goto(url, { waitUntil: "load", timeout: LOAD_TIMEOUT_MS });
   if (!response?.ok()) throw new Error(`HTTP ${response?.status()}`);
   if (await tab.evaluate(() => document.getElementById("redoc") !== null)) {

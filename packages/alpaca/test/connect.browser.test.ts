@@ -7,44 +7,29 @@ import {
   type Browser,
   type Page,
   type TestServer,
-  bundleForBrowser,
-  launchChromium,
+  browserModulePage,
+  openInChromium,
   startServer,
-  watchPage,
   workspaceSourceAliases,
 } from "@oauth-kit/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONNECT_AUTHORIZE_URL } from "../src/index.js";
 
-const PAGE = `<!doctype html><meta charset="utf-8"><title>connect</title><link rel="icon" href="data:,">
-<script type="module">
-import * as alpaca from "/alpaca.js";
-import * as auth from "/auth.js";
-window.lib = { alpaca, auth };
-window.ready = true;
-</script>`;
-
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-let watched: { problems: string[] };
+let problems: string[];
 
 beforeAll(async () => {
-  const files: Record<string, [string, string]> = {
-    "/": [PAGE, "text/html"],
-    "/alpaca.js": [await bundleForBrowser(fileURLToPath(new URL("../src/index.ts", import.meta.url))), "text/javascript"],
-    "/auth.js": [await bundleForBrowser(workspaceSourceAliases()["@oauth-kit/auth"]!), "text/javascript"],
-  };
-  server = await startServer((req, res) => {
-    const file = files[new URL(req.url ?? "/", "http://x").pathname];
-    res.writeHead(file ? 200 : 404, { "content-type": file?.[1] ?? "text/plain" });
-    res.end(file?.[0] ?? "not found");
+  const serve = await browserModulePage({
+    alpaca: fileURLToPath(new URL("../src/index.ts", import.meta.url)),
+    auth: workspaceSourceAliases()["@oauth-kit/auth"]!,
   });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  watched = watchPage(page);
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction("window.ready === true", undefined, { timeout: 30_000 });
+  server = await startServer((req, res) => {
+    if (serve(req, res)) return;
+    res.writeHead(404).end("not found");
+  });
+  ({ browser, page, problems } = await openInChromium(`${server.url}/`));
 }, 120_000);
 
 afterAll(async () => {
@@ -110,6 +95,6 @@ describe("Alpaca Connect in Chromium", () => {
   });
 
   it("loaded the bundles with no console error or failed request", () => {
-    expect(watched.problems).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });

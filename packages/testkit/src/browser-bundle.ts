@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -45,4 +46,36 @@ export async function bundleForBrowser(entry: string): Promise<string> {
     alias: workspaceSourceAliases(),
   });
   return result.outputFiles[0]!.text;
+}
+
+/**
+ * Request handling for a test page that loads browser bundles: `GET /` is a page importing each of
+ * `modules` (name → entry file) from `/<name>.js` into `window.lib[name]`, then setting `window.ready`
+ * (what openInChromium() waits for). Returns a handler that answers those requests and says whether it did,
+ * so a test server can serve its own API routes beside them.
+ */
+export async function browserModulePage(
+  modules: Record<string, string>,
+): Promise<(req: IncomingMessage, res: ServerResponse) => boolean> {
+  const files = new Map<string, [string, string]>();
+  const names = Object.keys(modules);
+  const imports = names.map((name, i) => `import * as m${i} from "/${name}.js";`).join("\n");
+  const lib = names.map((name, i) => `${JSON.stringify(name)}: m${i}`).join(", ");
+  files.set("/", [
+    `<!doctype html><meta charset="utf-8"><title>test</title><link rel="icon" href="data:,">
+<script type="module">
+${imports}
+window.lib = { ${lib} };
+window.ready = true;
+</script>`,
+    "text/html",
+  ]);
+  for (const [name, entry] of Object.entries(modules)) files.set(`/${name}.js`, [await bundleForBrowser(entry), "text/javascript"]);
+  return (req, res) => {
+    const file = req.method === "GET" ? files.get(new URL(req.url ?? "/", "http://x").pathname) : undefined;
+    if (!file) return false;
+    res.writeHead(200, { "content-type": file[1] });
+    res.end(file[0]);
+    return true;
+  };
 }

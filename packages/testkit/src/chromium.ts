@@ -57,3 +57,21 @@ export function watchPage(page: Page): { problems: string[] } {
   });
   return { problems };
 }
+
+/**
+ * Launches Chromium and opens `url` in a watched page, waiting until the page sets `window.ready` (a page
+ * from browserModulePage() does once its bundles are loaded). The caller closes `browser`.
+ */
+export async function openInChromium(url: string): Promise<{ browser: Browser; page: Page; problems: string[] }> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const { problems } = watchPage(page);
+    await page.goto(url);
+    await page.waitForFunction("window.ready === true", undefined, { timeout: 60_000 });
+    return { browser, page, problems };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}

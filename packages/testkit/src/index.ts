@@ -8,6 +8,6 @@ export {
   type SpecOperationsOptions,
 } from "./spec-operations.js";
 export { startServer, closedPort, type TestServer } from "./local-server.js";
-export { launchChromium, watchPage, CHROMIUM_EXECUTABLE, CHROMIUM_FLAGS, type Browser, type Page } from "./chromium.js";
+export { launchChromium, openInChromium, watchPage, CHROMIUM_EXECUTABLE, CHROMIUM_FLAGS, type Browser, type Page } from "./chromium.js";
 export { serveDirectory } from "./static-server.js";
-export { bundleForBrowser, workspaceSourceAliases } from "./browser-bundle.js";
+export { browserModulePage, bundleForBrowser, workspaceSourceAliases } from "./browser-bundle.js";

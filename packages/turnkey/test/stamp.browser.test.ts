@@ -8,10 +8,9 @@ import {
   type Page,
   type RecordedRequest,
   type TestServer,
-  bundleForBrowser,
-  launchChromium,
+  browserModulePage,
+  openInChromium,
   startServer,
-  watchPage,
 } from "@oauth-kit/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORG, activityResponse, stampVerifies } from "./helpers.js";
@@ -34,29 +33,18 @@ function verifies(request: RecordedRequest): boolean {
   }
 }
 
-const PAGE = `<!doctype html><meta charset="utf-8"><title>stamp</title><link rel="icon" href="data:,">
-<script type="module">
-import * as turnkey from "/turnkey.js";
-window.turnkey = turnkey;
-window.ready = true;
-</script>`;
-
 const keys = turnkeyKeyPair();
 const received: Array<RecordedRequest & { verified: boolean }> = [];
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-let watched: { problems: string[] };
+let problems: string[];
 
 beforeAll(async () => {
-  const bundle = await bundleForBrowser(fileURLToPath(new URL("../src/index.ts", import.meta.url)));
+  const serve = await browserModulePage({ turnkey: fileURLToPath(new URL("../src/index.ts", import.meta.url)) });
   server = await startServer((req, res) => {
+    if (serve(req, res)) return;
     const path = new URL(req.url ?? "/", "http://x").pathname;
-    if (req.method === "GET" && (path === "/" || path === "/turnkey.js")) {
-      res.writeHead(200, { "content-type": path === "/" ? "text/html" : "text/javascript" });
-      res.end(path === "/" ? PAGE : bundle);
-      return;
-    }
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -82,11 +70,7 @@ beforeAll(async () => {
       );
     });
   });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  watched = watchPage(page);
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction("window.ready === true", undefined, { timeout: 30_000 });
+  ({ browser, page, problems } = await openInChromium(`${server.url}/`));
 }, 120_000);
 
 afterAll(async () => {
@@ -94,14 +78,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-declare const window: { turnkey: any };
+declare const window: { lib: { turnkey: any } };
 
 describe("Turnkey in Chromium", () => {
   it("signs an activity with a WebCrypto P-256 stamp that the server verifies over the bytes it received", async () => {
     const result = await page.evaluate(
       async ({ keys, organizationId }) => {
-        const client = window.turnkey.createTurnkeyClient({ ...keys, organizationId, baseUrl: location.origin, retry: false });
-        return window.turnkey.oauthLogin(client, { oidcToken: "oidc.token.value", publicKey: keys.apiPublicKey });
+        const client = window.lib.turnkey.createTurnkeyClient({ ...keys, organizationId, baseUrl: location.origin, retry: false });
+        return window.lib.turnkey.oauthLogin(client, { oidcToken: "oidc.token.value", publicKey: keys.apiPublicKey });
       },
       { keys, organizationId: ORG },
     );
@@ -121,6 +105,6 @@ describe("Turnkey in Chromium", () => {
   });
 
   it("loaded the bundle and made the call with no console error or failed request", () => {
-    expect(watched.problems).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });
