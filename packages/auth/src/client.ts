@@ -1,5 +1,5 @@
 import createClient, { type Client, type ClientOptions, type Middleware } from "openapi-fetch";
-import { type CredentialMap, credentialMiddleware } from "./credentials/apply-credentials.js";
+import { type CredentialMap, credentialMiddleware, recoverContext } from "./credentials/apply-credentials.js";
 import { secretsOf } from "./credentials/credential.js";
 import { ConfigError } from "./errors.js";
 import { type ApiMetadata, findOperation } from "./metadata.js";
@@ -54,7 +54,11 @@ function resolveBaseUrl(metadata: ApiMetadata, environment: string | undefined, 
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConfigError(`baseUrl must be an absolute URL, got ${JSON.stringify(url)}`);
+    // Not quoted: a malformed URL may still carry a password.
+    throw new ConfigError("baseUrl must be an absolute URL");
+  }
+  if (parsed.username !== "" || parsed.password !== "") {
+    throw new ConfigError("baseUrl must not contain user:password@ credentials; pass them as the client's credentials");
   }
   if (parsed.protocol !== "https:" && !(parsed.protocol === "http:" && (insecure || LOOPBACK.test(parsed.hostname)))) {
     throw new ConfigError(`baseUrl must use https (plain http is allowed only on loopback hosts): ${parsed.origin}`);
@@ -105,7 +109,8 @@ export function createProviderClient<Paths extends {}, Environment extends strin
   const baseUrl = resolveBaseUrl(metadata, config.environment, config.baseUrl, config.allowInsecureHttp === true);
   const environment = config.baseUrl === undefined ? (config.environment ?? Object.keys(metadata.servers)[0]) : undefined;
   const credentials = config.credentials ?? {};
-  const secrets = Object.values(credentials).flatMap((credential) => (credential ? secretsOf(credential) : []));
+  // Read when an error is built: a token source's tokens change over time.
+  const secrets = () => Object.values(credentials).flatMap((credential) => (credential ? secretsOf(credential) : []));
 
   const client = createClient<Paths>({
     baseUrl,
@@ -115,7 +120,8 @@ export function createProviderClient<Paths extends {}, Environment extends strin
       retry: config.retry,
       timeoutMs: config.timeoutMs,
       maxResponseBytes: config.maxResponseBytes,
-      secrets: () => secrets,
+      secrets,
+      recover: (request) => recoverContext(request, metadata, credentials),
     }),
   });
   client.use(credentialMiddleware(metadata, credentials), ...(config.middleware ?? []));

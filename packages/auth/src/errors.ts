@@ -1,4 +1,6 @@
-import { snippet } from "./redact.js";
+import { shorten, snippet } from "./redact.js";
+import { SAFE_ERROR, safeCause, safeChallenges } from "./secrets/safe-data.js";
+import { type Mask, createMasker } from "./secrets/masker.js";
 import type { Challenge } from "./www-authenticate.js";
 
 /**
@@ -34,13 +36,34 @@ export interface ErrorContext {
   /** The server's request id (`x-request-id`, `request-id`, `x-amzn-requestid`), when it sent one. */
   requestId?: string | undefined;
   cause?: unknown;
+  /**
+   * Values this error must never show (what the request sent: credentials, codes, verifiers...). They
+   * are masked in every field, in any encoding a server may have echoed them in.
+   */
+  secrets?: Iterable<string> | undefined;
+}
+
+const maskers = new WeakMap<object, Mask>();
+const NO_SECRETS = createMasker([]);
+
+/** One masker per set of secrets, shared by an error's base and subclass constructors. */
+export function maskerFor(secrets: Iterable<string> | undefined): Mask {
+  if (secrets === undefined) return NO_SECRETS;
+  let mask = maskers.get(secrets);
+  if (!mask) {
+    mask = createMasker(secrets);
+    maskers.set(secrets, mask);
+  }
+  return mask;
 }
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /**
  * Base class of every error oauth-kit throws. It holds no request headers, no request body and no
- * credentials; its message, `toJSON()` and `util.inspect` output show only safe fields.
+ * credentials. It is safe as data, not only as text: every enumerable field is masked, and `cause` is a
+ * masked copy, so `JSON.stringify`, `util.inspect`, `structuredClone`, pino and `console.log` print
+ * nothing secret.
  */
 export class OAuthKitError extends Error {
   readonly kind: ErrorKind;
@@ -50,15 +73,17 @@ export class OAuthKitError extends Error {
   readonly requestId: string | undefined;
 
   constructor(kind: ErrorKind, message: string, context: ErrorContext = {}) {
-    super(message, context.cause === undefined ? undefined : { cause: context.cause });
+    const mask = maskerFor(context.secrets);
+    super(mask.known(message), context.cause === undefined ? undefined : { cause: safeCause(context.cause, mask) });
     this.name = new.target.name;
     this.kind = kind;
     this.method = context.method;
-    this.url = context.url;
+    this.url = context.url === undefined ? undefined : mask(context.url);
     this.attempts = context.attempts;
-    this.requestId = context.requestId;
-    // A cause from fetch may hold the Request (and so its headers); keep it reachable for debugging
-    // but out of enumeration, JSON and inspect output.
+    // A header the server chose: it may reflect a credential back.
+    this.requestId = context.requestId === undefined ? undefined : shorten(mask(context.requestId));
+    // A cause from fetch may hold the Request (and so its headers): only a masked copy of its message,
+    // stack and error code is kept, out of enumeration and JSON (pino still prints a cause's message).
     if ("cause" in this) Object.defineProperty(this, "cause", { enumerable: false });
   }
 
@@ -75,6 +100,7 @@ export class OAuthKitError extends Error {
     return `${this.name} ${JSON.stringify(this.toJSON(), null, 2)}`;
   }
 }
+Object.defineProperty(OAuthKitError.prototype, SAFE_ERROR, { value: true });
 
 export interface ApiErrorInit<TBody> extends ErrorContext {
   status: number;
@@ -82,8 +108,6 @@ export interface ApiErrorInit<TBody> extends ErrorContext {
   retryAfterMs?: number | undefined;
   /** The parsed WWW-Authenticate challenges, for a 401. */
   challenges?: readonly Challenge[] | undefined;
-  /** Secrets to mask if the body echoes them. */
-  secrets?: Iterable<string>;
 }
 
 /**
@@ -99,7 +123,8 @@ export class ApiError<TBody = unknown> extends OAuthKitError {
   declare readonly body: TBody;
 
   constructor(init: ApiErrorInit<TBody>, kind: ErrorKind = kindForStatus(init.status), message?: string) {
-    const excerpt = snippet(init.body, init.secrets);
+    const mask = maskerFor(init.secrets);
+    const excerpt = snippet(init.body, mask);
     super(
       kind,
       message ??
@@ -111,7 +136,7 @@ export class ApiError<TBody = unknown> extends OAuthKitError {
     );
     this.status = init.status;
     this.retryAfterMs = init.retryAfterMs;
-    this.challenges = init.challenges ?? [];
+    this.challenges = safeChallenges(init.challenges, mask);
     this.snippet = excerpt;
     // Non-enumerable: the raw body may echo secrets, so it stays out of JSON and inspect output.
     Object.defineProperty(this, "body", { value: init.body, enumerable: false });
@@ -138,10 +163,6 @@ export class OAuthError extends OAuthKitError {
   /** The parsed WWW-Authenticate challenges of a 401 (e.g. `Basic realm="oauth"` for invalid_client). */
   readonly challenges: readonly Challenge[];
 
-  // What the message and toJSON() show: truncated, escaped and redacted once, at construction.
-  readonly #shownError: string;
-  readonly #shownDescription: string | undefined;
-
   /** `context.secrets`: values the request sent (a code, a client secret...) to mask if the server echoes them. */
   constructor(
     fields: {
@@ -151,32 +172,34 @@ export class OAuthError extends OAuthKitError {
       status?: number | undefined;
       challenges?: readonly Challenge[] | undefined;
     },
-    context: ErrorContext & { secrets?: Iterable<string> | undefined } = {},
+    context: ErrorContext = {},
   ) {
-    const known = [...(context.secrets ?? [])];
-    const shownError = snippet(fields.error, known);
-    const shownDescription = fields.errorDescription === undefined ? undefined : snippet(fields.errorDescription, known);
-    super("oauth", `OAuth error ${shownError}${shownDescription ? `: ${shownDescription}` : ""}`, {
+    const mask = maskerFor(context.secrets);
+    // Server text: masked in full (a description may echo a code or a client secret); the message
+    // shows it shortened to one escaped line.
+    const error = mask(String(fields.error));
+    const description = fields.errorDescription === undefined ? undefined : mask(String(fields.errorDescription));
+    super("oauth", `OAuth error ${shorten(error)}${description ? `: ${shorten(description)}` : ""}`, {
       method: context.method,
       url: context.url,
       attempts: context.attempts,
       requestId: context.requestId,
       cause: context.cause,
+      secrets: context.secrets,
     });
-    this.#shownError = shownError;
-    this.#shownDescription = shownDescription;
-    this.error = fields.error;
-    this.errorDescription = fields.errorDescription;
-    this.errorUri = fields.errorUri;
+    this.error = error;
+    this.errorDescription = description;
+    this.errorUri = fields.errorUri === undefined ? undefined : mask(String(fields.errorUri));
     this.status = fields.status;
-    this.challenges = fields.challenges ?? [];
+    this.challenges = safeChallenges(fields.challenges, mask);
   }
 
   override toJSON(): Record<string, unknown> {
     return {
       ...super.toJSON(),
-      error: this.#shownError,
-      ...(this.#shownDescription === undefined ? {} : { errorDescription: this.#shownDescription }),
+      error: shorten(this.error),
+      ...(this.errorDescription === undefined ? {} : { errorDescription: shorten(this.errorDescription) }),
+      ...(this.errorUri === undefined ? {} : { errorUri: shorten(this.errorUri) }),
       ...(this.status === undefined ? {} : { status: this.status }),
     };
   }
@@ -189,7 +212,7 @@ export class InvalidResponseError extends OAuthKitError {
   constructor(message: string, context: ErrorContext & { status?: number; snippet?: string } = {}) {
     super("invalid_response", message, context);
     this.status = context.status;
-    this.snippet = context.snippet;
+    this.snippet = context.snippet === undefined ? undefined : maskerFor(context.secrets)(context.snippet);
   }
 
   override toJSON(): Record<string, unknown> {

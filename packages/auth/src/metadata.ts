@@ -45,3 +45,30 @@ export interface ApiMetadata {
 export function findOperation(metadata: ApiMetadata, method: string, path: string): OperationMetadata | undefined {
   return metadata.operations[`${method.toUpperCase()} ${path}`];
 }
+
+const templates = new WeakMap<OperationMetadata, RegExp>();
+
+/**
+ * The operation whose path template matches the end of `url`'s path (a base URL may add a prefix such
+ * as /v1). Only for a Request that oauth-kit's middleware did not see: the middleware knows the template.
+ */
+export function matchOperation(metadata: ApiMetadata, method: string, url: string): OperationMetadata | undefined {
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const upper = method.toUpperCase();
+  for (const operation of Object.values(metadata.operations)) {
+    if (operation.method !== upper) continue;
+    let pattern = templates.get(operation);
+    if (!pattern) {
+      const source = operation.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{[^}]+\\?\}/g, "[^/]+");
+      pattern = new RegExp(`${source}$`);
+      templates.set(operation, pattern);
+    }
+    if (pattern.test(pathname)) return operation;
+  }
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import type { OperationMetadata } from "./metadata.js";
+import type { Stamper } from "./signing/stamper.js";
 
 /** A bearer credential that can be refreshed: what the transport needs to replay once after a 401. */
 export interface RefreshableToken {
@@ -23,9 +24,19 @@ export interface RequestContext {
    * it before sending) so a per-request useCredentials() override can still supply them.
    */
   missingCredentials?: Error | undefined;
+  /**
+   * Signature headers (Turnkey's X-Stamp) to compute over the exact bytes sent. The transport computes
+   * them last, after every middleware, so a middleware that changes the body cannot leave a stale stamp.
+   */
+  stamps?: { scheme: string; header: string; stamper: Stamper }[] | undefined;
 }
 
 const contexts = new WeakMap<Request, RequestContext>();
+
+/** The context oauth-kit's middleware recorded for this Request, if it saw it. */
+export function knownContextOf(request: Request): RequestContext | undefined {
+  return contexts.get(request);
+}
 
 export function contextOf(request: Request): RequestContext {
   let context = contexts.get(request);
@@ -41,10 +52,12 @@ export const streamBodies = new WeakSet<ReadableStream>();
 
 /** What the transport knew about the exchange that produced a response, for `unwrap()`'s errors. */
 export interface ResponseInfo {
-  method: string;
-  url: string;
-  attempts: number;
-  secrets: readonly string[];
+  readonly method: string;
+  /** Origin and path template: computed when first read, which only an error does. */
+  readonly url: string;
+  readonly attempts: number;
+  /** Everything secret the exchange sent: computed when first read, which only an error does. */
+  readonly secrets: readonly string[];
 }
 
 export const responseInfo = new WeakMap<Response, ResponseInfo>();

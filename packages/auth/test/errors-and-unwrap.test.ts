@@ -259,10 +259,15 @@ describe("every kind", () => {
     expect(error.toJSON()).toMatchObject({ name: cls.name, kind });
   });
 
-  it("a cause is kept for debugging but is not enumerable, serialised or inspected", () => {
-    const cause = Object.assign(new Error("Authorization: Bearer cause-secret-1"), { headers: { "x-api-key": "cause-key-1" } });
+  it("a cause is kept as a masked copy (name, message, code) that is not enumerable, serialised or inspected", () => {
+    const cause = Object.assign(new Error("Authorization: Bearer cause-secret-1"), {
+      headers: { "x-api-key": "cause-key-1" },
+      code: "ECONNRESET",
+    });
     const error = new ConnectionError("failed", { cause, code: "ECONNRESET" });
-    expect(error.cause).toBe(cause);
+    expect(error.cause).toBeInstanceOf(Error);
+    expect(error.cause).toMatchObject({ name: "Error", message: "Authorization: Bearer [redacted]", code: "ECONNRESET" });
+    expect(error.cause).not.toHaveProperty("headers");
     expect(Object.keys(error)).not.toContain("cause");
     expect(JSON.stringify(error)).not.toContain("cause-");
     expect(inspect(error, { depth: 10 })).not.toContain("cause-");

@@ -68,7 +68,7 @@ describe("finalizeConnection", () => {
       timestamp: "2025-12-11T01:41:00.482913Z",
     };
     nock("https://api.predict.fun").post("/v1/oauth/finalize").reply(403, body, { "x-request-id": "req-42" });
-    const error = await finalizeConnection(createPredictClient({ apiKey: API_KEY }), wallet, { clientId: "app", authCode: "code" }).catch(
+    const error = await finalizeConnection(createPredictClient({ apiKey: API_KEY }), wallet, { clientId: "app", authCode: "ac-77f1" }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ApiError);

@@ -1,13 +1,17 @@
-import { OAuthKitError, TimeoutError, redact } from "@oauth-kit/auth";
+import { type Mask, OAuthKitError, TimeoutError, createMasker, maskDeep, secretFieldsOf, snippet } from "@oauth-kit/auth";
 import type { Activity, Status } from "./types.js";
 
-/** Server text in a message: redacted, one line, control characters escaped, at most 200 characters. */
-function safe(value: unknown): string {
-  const text = redact(String(value ?? ""))
-    .replace(/\s+/g, " ")
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
-    .trim();
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+/**
+ * What an activity error must never show: every secret-named field of the activity (its `intent` echoes
+ * the auth code, verifier or OIDC token that was submitted), plus what the caller's request sent.
+ */
+function activityMasker(activity: Activity, secrets: Iterable<string> = []): Mask {
+  return createMasker([...secretFieldsOf(activity), ...secrets]);
+}
+
+/** Server text in a message: masked, one line, control characters escaped, at most 200 characters. */
+function safe(value: unknown, mask: Mask): string {
+  return snippet(String(value ?? ""), mask);
 }
 
 const WHAT_NOW: Readonly<Record<string, string>> = {
@@ -35,16 +39,19 @@ export class ActivityError extends OAuthKitError {
   readonly failure: Status | undefined;
   declare readonly activity: Activity;
 
-  constructor(activity: Activity) {
-    const what = WHAT_NOW[activity.status] ?? `ended in ${safe(activity.status)}`;
+  /** `secrets`: what the request that submitted the activity sent, masked too if Turnkey echoes it. */
+  constructor(activity: Activity, secrets?: Iterable<string>) {
+    const mask = activityMasker(activity, secrets);
+    const what = WHAT_NOW[activity.status] ?? `ended in ${safe(activity.status, mask)}`;
     const failure = activity.failure;
-    const why = failure ? `: code ${safe(failure.code)}${failure.message ? ` ${safe(failure.message)}` : ""}` : "";
-    super("http", `Turnkey activity ${safe(activity.id)} (${safe(activity.type)}) ${what}${why}`);
-    this.activityId = activity.id;
-    this.activityType = activity.type;
-    this.activityStatus = activity.status;
-    this.organizationId = activity.organizationId;
-    this.failure = failure;
+    const why = failure ? `: code ${safe(failure.code, mask)}${failure.message ? ` ${safe(failure.message, mask)}` : ""}` : "";
+    super("http", `Turnkey activity ${safe(activity.id, mask)} (${safe(activity.type, mask)}) ${what}${why}`);
+    this.activityId = mask(String(activity.id));
+    this.activityType = mask(String(activity.type));
+    this.activityStatus = mask(String(activity.status));
+    this.organizationId = mask(String(activity.organizationId));
+    // Free text from the server, with whatever was submitted masked.
+    this.failure = failure === undefined ? undefined : maskDeep(failure, mask);
     Object.defineProperty(this, "activity", { value: activity, enumerable: false });
   }
 
@@ -54,7 +61,7 @@ export class ActivityError extends OAuthKitError {
       activityId: this.activityId,
       activityType: this.activityType,
       activityStatus: this.activityStatus,
-      ...(this.failure ? { failure: { code: this.failure.code, message: safe(this.failure.message) } } : {}),
+      ...(this.failure ? { failure: { code: this.failure.code, message: snippet(this.failure.message ?? "") } } : {}),
     };
   }
 }
@@ -70,10 +77,11 @@ export class ActivityTimeoutError extends TimeoutError {
   readonly polls: number;
 
   constructor(activity: Activity, polls: number) {
-    super(`Turnkey activity ${safe(activity.id)} (${safe(activity.type)}) is still ${safe(activity.status)} after ${polls} polls`);
-    this.activityId = activity.id;
-    this.activityStatus = activity.status;
-    this.organizationId = activity.organizationId;
+    const mask = activityMasker(activity);
+    super(`Turnkey activity ${safe(activity.id, mask)} (${safe(activity.type, mask)}) is still ${safe(activity.status, mask)} after ${polls} polls`);
+    this.activityId = mask(String(activity.id));
+    this.activityStatus = mask(String(activity.status));
+    this.organizationId = mask(String(activity.organizationId));
     this.polls = polls;
   }
 

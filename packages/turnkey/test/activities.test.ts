@@ -361,6 +361,21 @@ describe("terminal statuses", () => {
     expect((error as ActivityError).activity.intent.oauth2AuthenticateIntent?.authCode).toBe(PARAMS.authCode);
   });
 
+  it("ActivityError masks a failure that echoes the submitted secrets, in any encoding, in every field a logger prints", async () => {
+    const failure = {
+      code: 3,
+      message: `code ${PARAMS.authCode} with verifier ${encodeURIComponent(PARAMS.codeVerifier)} is invalid`,
+      details: [{ "@type": "type.googleapis.com/x", echo: JSON.stringify({ codeVerifier: PARAMS.codeVerifier }) }],
+    };
+    nock(BASE).post(SUBMIT).reply(200, activityBody("ACTIVITY_STATUS_FAILED", { failure }));
+    const { error } = await settle(oauth2Authenticate(client(), PARAMS));
+
+    expect(error).toBeInstanceOf(ActivityError);
+    const shown = [String(error), JSON.stringify(error), inspect(error, { depth: 10, customInspect: false }), JSON.stringify((error as ActivityError).failure)].join(" ");
+    for (const secret of [PARAMS.authCode, PARAMS.codeVerifier]) expect(shown).not.toContain(secret);
+    expect((error as ActivityError).failure?.message).toBe("code [redacted] with verifier [redacted] is invalid");
+  });
+
   it("a COMPLETED activity without the expected result is an InvalidResponseError", async () => {
     nock(BASE).post(SUBMIT).reply(200, activityBody("ACTIVITY_STATUS_COMPLETED", { result: {} }));
     const { error } = await settle(oauth2Authenticate(client(), PARAMS));

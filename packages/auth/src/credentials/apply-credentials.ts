@@ -1,8 +1,8 @@
 import type { Middleware } from "openapi-fetch";
 import { ConfigError } from "../errors.js";
-import { type ApiMetadata, type OperationMetadata, findOperation } from "../metadata.js";
-import { contextOf } from "../request-context.js";
-import { type Credential, assertHeaderSafe, encodeBasic } from "./credential.js";
+import { type ApiMetadata, type OperationMetadata, findOperation, matchOperation } from "../metadata.js";
+import { type RequestContext, contextOf } from "../request-context.js";
+import { type Credential, assertHeaderSafe, assertLatin1, encodeBasic } from "./credential.js";
 
 export type CredentialMap = Readonly<Record<string, Credential | undefined>>;
 
@@ -25,13 +25,8 @@ async function apply(request: Request, metadata: ApiMetadata, scheme: string, cr
   const context = contextOf(request);
   context.credentialed = true;
   if (definition.type === "apiKey" && credential.type === "stamp") {
-    // Signs what the transport will send: it copies these same bytes before the first attempt.
-    const body = request.body ? await request.clone().text() : "";
-    const { headerName, headerValue } = await credential.stamper.stamp(body);
-    if (headerName.toLowerCase() !== definition.name.toLowerCase()) {
-      throw new ConfigError(`scheme ${scheme} is the ${definition.name} header, but the stamper sets ${headerName}`);
-    }
-    request.headers.set(definition.name, headerValue);
+    // Signed last, by the transport, over the exact bytes it sends (after every middleware).
+    (context.stamps ??= []).push({ scheme, header: definition.name, stamper: credential.stamper });
   } else if (definition.type === "apiKey") {
     if (credential.type !== "apiKey") throw new ConfigError(`scheme ${scheme} takes apiKey(), got ${credential.type}()`);
     request.headers.set(definition.name, credential.value);
@@ -43,7 +38,10 @@ async function apply(request: Request, metadata: ApiMetadata, scheme: string, cr
     const source = typeof credential.token === "string" ? undefined : credential.token;
     const token = source ? await source.getToken() : (credential.token as string);
     // A token source's value was never seen by bearer(): check it before it reaches a header.
-    if (source) assertHeaderSafe(token, "Bearer token from the token source");
+    if (source) {
+      assertHeaderSafe(token, "Bearer token from the token source");
+      assertLatin1(token, "Bearer token from the token source");
+    }
     request.headers.set("authorization", `Bearer ${token}`);
     context.bearer = source ? { source, token } : undefined;
   }
@@ -57,6 +55,7 @@ function strip(request: Request, metadata: ApiMetadata, operation: OperationMeta
   }
   const context = contextOf(request);
   context.bearer = undefined;
+  context.stamps = undefined;
   context.credentialed = false;
   context.missingCredentials = undefined;
 }
@@ -110,4 +109,31 @@ export function useCredentials(metadata: ApiMetadata, credentials: CredentialMap
       return undefined;
     },
   };
+}
+
+/**
+ * The context of a Request that a middleware replaced (`return new Request(request, { body })`), which
+ * oauth-kit's middleware never saw: the operation is found from the URL, and what the transport must
+ * still do for it (the stamps, computed over the new body) is derived again. Its other credential
+ * headers were copied from the original Request along with everything else.
+ */
+export function recoverContext(request: Request, metadata: ApiMetadata, credentials: CredentialMap): RequestContext {
+  const operation = matchOperation(metadata, request.method, request.url);
+  const context: RequestContext = { operation };
+  if (!operation) return context;
+  let schemes: readonly string[] = [];
+  try {
+    schemes = chooseAlternative(operation, credentials);
+  } catch {
+    // The middleware deferred this error on the original request; the replacement carries what it carries.
+  }
+  for (const scheme of schemes) {
+    const definition = metadata.securitySchemes[scheme];
+    const credential = credentials[scheme];
+    if (definition?.type === "apiKey" && credential?.type === "stamp") {
+      (context.stamps ??= []).push({ scheme, header: definition.name, stamper: credential.stamper });
+    }
+  }
+  context.credentialed = schemes.length > 0;
+  return context;
 }

@@ -9,12 +9,18 @@ export type Credential =
   | { readonly type: "bearer"; readonly token: string | RefreshableToken }
   | { readonly type: "stamp"; readonly stamper: Stamper };
 
-// A value with a control character could split a header (request smuggling) or corrupt a log line.
+// A value with a control character could split a header (request smuggling) or corrupt a log line; one
+// outside Latin-1 cannot be a header value at all (fetch would throw a raw TypeError on the first call).
+// The messages never quote the value: it is a secret.
 export function assertHeaderSafe(value: string, what: string): void {
   if (typeof value !== "string" || value.length === 0) throw new ConfigError(`${what} must be a non-empty string`);
   if (/[\u0000-\u001f\u007f]/.test(value) || value.trim() !== value) {
     throw new ConfigError(`${what} contains control characters or surrounding whitespace`);
   }
+}
+
+export function assertLatin1(value: string, what: string): void {
+  if (/[^\u0000-\u00ff]/.test(value)) throw new ConfigError(`${what} contains characters outside Latin-1, which an HTTP header cannot carry`);
 }
 
 /** HTTP Basic (RFC 7617): `username:password`, UTF-8, base64. */
@@ -28,12 +34,16 @@ export function basic(username: string, password: string): Credential {
 /** An API key sent in the header the spec's security scheme names. */
 export function apiKey(value: string): Credential {
   assertHeaderSafe(value, "API key");
+  assertLatin1(value, "API key");
   return { type: "apiKey", value };
 }
 
 /** A bearer token: a fixed string, or a token source that refreshes (see createTokenSource). */
 export function bearer(token: string | RefreshableToken): Credential {
-  if (typeof token === "string") assertHeaderSafe(token, "Bearer token");
+  if (typeof token === "string") {
+    assertHeaderSafe(token, "Bearer token");
+    assertLatin1(token, "Bearer token");
+  }
   else if (!token || typeof token.getToken !== "function") throw new ConfigError("bearer() takes a token string or a token source");
   return { type: "bearer", token };
 }
@@ -52,7 +62,10 @@ export function secretsOf(credential: Credential): string[] {
   if (credential.type === "basic") return [credential.password, encodeBasic(credential)];
   if (credential.type === "apiKey") return [credential.value];
   if (credential.type === "stamp") return [];
-  return typeof credential.token === "string" ? [credential.token] : [];
+  if (typeof credential.token === "string") return [credential.token];
+  // A token source's current tokens, access and refresh: a server may echo either.
+  const current = (credential.token as { current?: () => { accessToken?: string; refreshToken?: string } | undefined }).current?.();
+  return [current?.accessToken, current?.refreshToken].filter((value): value is string => typeof value === "string");
 }
 
 export function encodeBasic(credential: { username: string; password: string }): string {

@@ -1,6 +1,7 @@
-import { AbortError, ConnectionError, InvalidResponseError, OAuthKitError, RedirectError, TimeoutError } from "../errors.js";
-import { SECRET_HEADERS, pathParameterValues, requestSecrets, safeUrl, snippet } from "../redact.js";
-import { contextOf, responseInfo, streamBodies } from "../request-context.js";
+import { AbortError, ConfigError, ConnectionError, InvalidResponseError, OAuthKitError, RedirectError, TimeoutError, maskerFor } from "../errors.js";
+import { SECRET_HEADERS, safeUrl, snippet } from "../redact.js";
+import { type RequestContext, type ResponseInfo, knownContextOf, responseInfo, streamBodies } from "../request-context.js";
+import { requestSecrets } from "../secrets/request-secrets.js";
 import { attemptSignal, sleep } from "./attempt-signal.js";
 import { connectionCode, provesNothingWasSent } from "./connection-error.js";
 import { documentedMediaTypes, isJsonMediaType } from "./media-type.js";
@@ -24,6 +25,8 @@ export interface TransportOptions {
   maxResponseBytes?: number | undefined;
   /** Credential values to mask if a response echoes them. */
   secrets?: (() => readonly string[]) | undefined;
+  /** The context of a Request that oauth-kit's middleware did not see (a middleware replaced it). */
+  recover?: ((request: Request) => RequestContext) | undefined;
   /** For tests: the clock and the jitter source. */
   now?: () => number;
   random?: () => number;
@@ -45,8 +48,11 @@ const RETRY_WAIT_ABORTED = "request aborted by the caller while waiting to retry
  *    Full-jitter backoff, Retry-After honoured up to a cap, one optional deadline across all attempts.
  * 4. A 401 on a request whose bearer came from a token source is replayed once with a fresh token,
  *    unless the challenge names another error than `invalid_token`.
- * 5. Redirects are followed by hand: never to another origin with credentials, never https -> http.
- * 6. The body is read under a size cap; a 2xx that should be JSON but is empty, HTML or broken JSON
+ * 5. Redirects are followed by hand: never to another origin when the request carries a secret anywhere
+ *    (a header, the query, the body), never https -> http, and never at all for an operation that is not
+ *    safe to repeat (a token endpoint: RFC 9700 §4.12; its secrets travel in the body).
+ * 6. Signature headers (X-Stamp) are computed here, last, over the exact bytes sent.
+ * 7. The body is read under a size cap; a 2xx that should be JSON but is empty, HTML or broken JSON
  *    becomes an InvalidResponseError with a short sanitised snippet instead of a SyntaxError.
  */
 export function createTransport(options: TransportOptions = {}): (request: Request) => Promise<Response> {
@@ -59,7 +65,7 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
   const secrets = options.secrets ?? (() => []);
 
   return async function transport(request: Request): Promise<Response> {
-    const context = contextOf(request);
+    const context = knownContextOf(request) ?? options.recover?.(request) ?? {};
     // The credential middleware defers "no credentials for this operation" so a per-request
     // useCredentials() override can still supply them; if nothing did, fail before anything is sent.
     if (context.missingCredentials) throw context.missingCredentials;
@@ -68,17 +74,25 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
     const isStream = request.body !== null && streamBodies.has(request.body);
     const body = request.body === null || isStream ? undefined : new Uint8Array(await request.arrayBuffer());
     const headers = new Headers(request.headers);
-    // Credentials may also arrive through client `headers` or a middleware that replaced the Request
-    // (and so lost its context): any credential-bearing header pins redirects to the same origin.
-    const credentialed = context.credentialed === true || [...SECRET_HEADERS].some((name) => headers.has(name));
+    if (context.stamps) await applyStamps(context.stamps, headers, body);
     const caller = request.signal;
     const deadline = retry.deadlineMs === undefined ? Infinity : now() + retry.deadlineMs;
-    const shownUrl = safeUrl(request.url, operation?.path);
-    const describe = () => ({ method: request.method, url: shownUrl, attempts, requestId: undefined });
-    // Everything secret this exchange sent (every attempt's headers, the body's secret fields), so a
-    // server that echoes it back, even in free text, has it masked in any snippet we show.
-    const sent = new Set<string>(pathParameterValues(request.url, operation?.path));
-    const known = () => [...secrets(), ...sent];
+    // The headers of every attempt (a 401 replay sends another token): all of it is secret.
+    const sentHeaders = [headers];
+    // Everything secret this exchange sent, computed only when an error needs it, so a server that
+    // echoes a secret back, in any encoding, has it masked wherever the error shows server text.
+    let sentSecrets: string[] | undefined;
+    const requestOnlySecrets = () =>
+      (sentSecrets ??= requestSecrets({ url: request.url, headers: sentHeaders, body, pathTemplate: operation?.path }));
+    // Memoised: an error's constructors share one masker per array (see maskerFor).
+    let allSecrets: string[] | undefined;
+    const known = () => (allSecrets ??= [...secrets(), ...requestOnlySecrets()]);
+    const shownUrl = () => safeUrl(request.url, operation?.path);
+    const describe = () => ({ method: request.method, url: shownUrl(), attempts, requestId: undefined, secrets: known() });
+    // Credentials may also arrive through client `headers` or a middleware that replaced the Request:
+    // any secret the request carries, wherever it sits, pins redirects to the same origin.
+    const credentialed = () =>
+      context.credentialed === true || [...SECRET_HEADERS].some((name) => headers.has(name)) || requestOnlySecrets().length > 0;
 
     let url = request.url;
     let method = request.method;
@@ -92,7 +106,6 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
       const remaining = deadline - now();
       if (remaining <= 0) throw new TimeoutError(`deadline of ${retry.deadlineMs} ms passed`, describe());
       attempts++;
-      for (const secret of requestSecrets(url, headers, sendBody)) sent.add(secret);
       const attempt = attemptSignal(caller, Math.min(timeoutMs, remaining));
       let response: Response;
       let bytes: Uint8Array<ArrayBuffer>;
@@ -103,7 +116,7 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
         const fetchImpl = options.fetch ?? globalThis.fetch;
         response = await fetchImpl(send);
         if (isRedirect(response)) {
-          const next = redirectTarget(response, url, credentialed, describe);
+          const next = redirectTarget(response, url, retrySafe, credentialed, describe);
           await response.body?.cancel().catch(() => {});
           if (++redirects > MAX_REDIRECTS) {
             throw new RedirectError(`more than ${MAX_REDIRECTS} redirects`, { ...describe(), status: response.status });
@@ -142,6 +155,7 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
       // 401 with a refreshable bearer: one replay with a fresh token, shared by every waiter.
       if (status === 401 && context.bearer && !replayed401 && !isStream && challengeAllowsRefresh(response.headers)) {
         replayed401 = true;
+        sentHeaders.push(new Headers(headers));
         context.bearer.source.invalidate(context.bearer.token);
         const token = await context.bearer.source.getToken();
         context.bearer = { source: context.bearer.source, token };
@@ -160,13 +174,24 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
         }
       }
 
-      checkJson(response, bytes, operation?.responses, describe, known());
+      checkJson(response, bytes, operation?.responses, describe);
       const result = new Response(status === 204 || status === 205 || status === 304 || bytes.length === 0 ? null : bytes, {
         status,
         statusText: response.statusText,
         headers: response.headers,
       });
-      responseInfo.set(result, { method: request.method, url: shownUrl, attempts, secrets: known() });
+      const finalAttempts = attempts;
+      const info: ResponseInfo = {
+        method: request.method,
+        attempts: finalAttempts,
+        get url() {
+          return shownUrl();
+        },
+        get secrets() {
+          return known();
+        },
+      };
+      responseInfo.set(result, info);
       return result;
     }
   };
@@ -179,28 +204,49 @@ function isRedirect(response: Response): boolean {
 function redirectTarget(
   response: Response,
   from: string,
-  credentialed: boolean,
+  retrySafe: boolean,
+  credentialed: () => boolean,
   describe: () => Record<string, unknown>,
 ): string {
+  const context = () => ({ ...describe(), status: response.status });
+  // A token request (a code exchange, a refresh, a password grant) carries its secrets in the body and
+  // must not be sent anywhere else, whatever the target (RFC 9700 §4.12, as oauth4webapi does).
+  if (!retrySafe) {
+    throw new RedirectError("refused a redirect: this operation is not safe to repeat (a token endpoint), so it is never sent to another URL", context());
+  }
   const location = response.headers.get("location");
   if (response.type === "opaqueredirect" || !location) {
-    throw new RedirectError("the server redirected and the target cannot be checked; redirects are not followed", {
-      ...describe(),
-      status: response.status,
-    });
+    throw new RedirectError("the server redirected and the target cannot be checked; redirects are not followed", context());
   }
   const source = new URL(from);
-  const target = new URL(location, source);
-  if (source.protocol === "https:" && target.protocol !== "https:") {
-    throw new RedirectError(`refused a redirect from https to ${target.protocol}`, { ...describe(), status: response.status });
+  let target: URL;
+  try {
+    target = new URL(location, source);
+  } catch {
+    throw new RedirectError("the server redirected to an invalid URL", context());
   }
-  if (credentialed && target.origin !== source.origin) {
+  if (source.protocol === "https:" && target.protocol !== "https:") {
+    throw new RedirectError(`refused a redirect from https to ${snippet(target.protocol)}`, context());
+  }
+  if (target.origin !== source.origin && credentialed()) {
     throw new RedirectError(
-      `refused a redirect to another origin (${target.origin}): the request carries credentials that would be forwarded`,
-      { ...describe(), status: response.status },
+      `refused a redirect to another origin (${snippet(target.origin)}): the request carries credentials that would be forwarded`,
+      context(),
     );
   }
   return target.href;
+}
+
+/** Computes each signature header over the bytes that will be sent, after every middleware ran. */
+async function applyStamps(stamps: NonNullable<RequestContext["stamps"]>, headers: Headers, body: Uint8Array | undefined) {
+  const text = body === undefined ? "" : new TextDecoder().decode(body);
+  for (const { scheme, header, stamper } of stamps) {
+    const { headerName, headerValue } = await stamper.stamp(text);
+    if (headerName.toLowerCase() !== header.toLowerCase()) {
+      throw new ConfigError(`scheme ${scheme} is the ${header} header, but the stamper sets ${headerName}`);
+    }
+    headers.set(header, headerValue);
+  }
 }
 
 /** RFC 6750 §3.1: refresh only for `invalid_token` or a challenge with no error (expired or missing). */
@@ -222,7 +268,7 @@ function classify(
   error: unknown,
   caller: AbortSignal,
   timedOut: boolean,
-  describe: () => { method: string; url: string; attempts: number },
+  describe: () => { method: string; url: string; attempts: number; secrets: readonly string[] },
   retrySafe: boolean,
 ): OAuthKitError {
   if (caller.aborted) return new AbortError("request aborted by the caller", { ...describe(), cause: error });
@@ -248,8 +294,7 @@ function checkJson(
   response: Response,
   bytes: Uint8Array,
   responses: Readonly<Record<string, readonly string[]>> | undefined,
-  describe: () => { method: string; url: string; attempts: number },
-  secrets: readonly string[],
+  describe: () => { method: string; url: string; attempts: number; secrets: readonly string[] },
 ): void {
   if (response.status < 200 || response.status >= 300) return;
   if (response.status === 204 || response.status === 205) {
@@ -269,18 +314,21 @@ function checkJson(
   // non-empty body there must be JSON too, or the caller would get a bare SyntaxError.
   const expectJson = documented ? documented.some(isJsonMediaType) : bytes.length > 0;
   if (!expectJson) return;
-  const context = { ...describe(), status: response.status };
-  if (bytes.length === 0) throw new InvalidResponseError("empty response where JSON was expected", context);
+  if (bytes.length === 0) throw new InvalidResponseError("empty response where JSON was expected", { ...describe(), status: response.status });
   const text = new TextDecoder().decode(bytes);
-  if (contentType && !isJsonMediaType(contentType)) {
-    throw new InvalidResponseError(`response is not JSON (content-type ${snippet(contentType)})`, {
-      ...context,
-      snippet: snippet(text, secrets),
-    });
+  const isJson = !contentType || isJsonMediaType(contentType);
+  if (isJson) {
+    try {
+      JSON.parse(text);
+      return;
+    } catch {
+      // reported below, with what the request sent masked
+    }
   }
-  try {
-    JSON.parse(text);
-  } catch {
-    throw new InvalidResponseError("response is not valid JSON (malformed or truncated)", { ...context, snippet: snippet(text, secrets) });
-  }
+  const context = { ...describe(), status: response.status };
+  const mask = maskerFor(context.secrets);
+  throw new InvalidResponseError(
+    isJson ? "response is not valid JSON (malformed or truncated)" : `response is not JSON (content-type ${snippet(contentType, mask)})`,
+    { ...context, snippet: snippet(text, mask) },
+  );
 }
