@@ -30,6 +30,7 @@ afterAll(async () => {
 describe("docs site in Chromium", () => {
   it("opens every page with no console error or failed request, and every internal link and anchor resolves", async () => {
     const report = await crawlSite(browser, `${server.url}/index.html`);
+    console.log(`docs site: opened ${report.pages.length} pages and ${report.routes.length} Redoc routes in Chromium`);
     expect(report.problems).toEqual([]);
     const paths = report.pages.map((page) => new URL(page).pathname);
     // What the crawl must have reached from the landing page alone.
