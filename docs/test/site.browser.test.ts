@@ -13,22 +13,31 @@ const artifacts = join(repoRoot, "artifacts");
 const packages = publishedPackages();
 const firstProvider = providers(packages)[0]!;
 
-let server: TestServer;
-let browser: Browser;
+let server: TestServer | undefined;
+let browser: Browser | undefined;
+// Built, served and launched once; each test awaits it, so a build or a Chromium that fails fails every
+// test instead of skipping them (a failing beforeAll hook makes vitest report its tests as skipped).
+let started: Promise<{ server: TestServer; browser: Browser }>;
 
-beforeAll(async () => {
-  await buildSite(defaultSiteDir);
-  server = await serveDirectory(defaultSiteDir);
-  browser = await launchChromium();
-}, 600_000);
+beforeAll(() => {
+  started = (async () => {
+    await buildSite(defaultSiteDir);
+    server = await serveDirectory(defaultSiteDir);
+    browser = await launchChromium();
+    return { server, browser };
+  })();
+  started.catch(() => undefined);
+});
 
 afterAll(async () => {
+  await started.catch(() => undefined);
   await browser?.close();
   await server?.close();
 });
 
 describe("docs site in Chromium", () => {
   it("opens every page with no console error or failed request, and every internal link and anchor resolves", async () => {
+    const { server, browser } = await started;
     const report = await crawlSite(browser, `${server.url}/index.html`);
     console.log(`docs site: opened ${report.pages.length} pages and ${report.routes.length} Redoc routes in Chromium`);
     expect(report.problems).toEqual([]);
@@ -42,9 +51,10 @@ describe("docs site in Chromium", () => {
       expect(report.routes.filter((route) => route.includes(`/packages/${api.package.dir}/spec.html#/`)).length).toBeGreaterThan(1);
     }
     expect(paths.filter((path) => path.startsWith("/api/")).length).toBeGreaterThan(packages.length);
-  }, 900_000);
+  }, 1_200_000);
 
   it("writes screenshots of the landing page and of a provider page", async () => {
+    const { server, browser } = await started;
     mkdirSync(artifacts, { recursive: true });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {

@@ -15,24 +15,31 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONNECT_AUTHORIZE_URL } from "../src/index.js";
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-let problems: string[];
+let server: TestServer | undefined;
+let browser: Browser | undefined;
+// Started once; each test awaits it, so a Chromium that cannot start fails every test instead of
+// skipping them (a failing beforeAll hook makes vitest report its tests as skipped).
+let started: Promise<{ page: Page; problems: string[] }>;
 
-beforeAll(async () => {
-  const serve = await browserModulePage({
-    alpaca: fileURLToPath(new URL("../src/index.ts", import.meta.url)),
-    auth: workspaceSourceAliases()["@oauth-kit/auth"]!,
-  });
-  server = await startServer((req, res) => {
-    if (serve(req, res)) return;
-    res.writeHead(404).end("not found");
-  });
-  ({ browser, page, problems } = await openInChromium(`${server.url}/`));
-}, 120_000);
+beforeAll(() => {
+  started = (async () => {
+    const serve = await browserModulePage({
+      alpaca: fileURLToPath(new URL("../src/index.ts", import.meta.url)),
+      auth: workspaceSourceAliases()["@oauth-kit/auth"]!,
+    });
+    server = await startServer((req, res) => {
+      if (serve(req, res)) return;
+      res.writeHead(404).end("not found");
+    });
+    const opened = await openInChromium(`${server.url}/`);
+    browser = opened.browser;
+    return opened;
+  })();
+  started.catch(() => undefined);
+});
 
 afterAll(async () => {
+  await started.catch(() => undefined);
   await browser?.close();
   await server?.close();
 });
@@ -42,6 +49,7 @@ declare const window: { lib: { alpaca: any; auth: any } };
 
 describe("Alpaca Connect in Chromium", () => {
   it("makes a PKCE pair with WebCrypto whose S256 challenge is the verifier's SHA-256", async () => {
+    const { page } = await started;
     const pkce = await page.evaluate(() => window.lib.auth.createPkce());
     expect(pkce.verifier).toMatch(/^[A-Za-z0-9._~-]{43,128}$/);
     expect(pkce.method).toBe("S256");
@@ -49,7 +57,8 @@ describe("Alpaca Connect in Chromium", () => {
   });
 
   it("builds the authorize URL with a fresh state, and checks the callback against it once", async () => {
-    const redirectUri = `${server.url}/callback`;
+    const { page } = await started;
+    const redirectUri = `${server!.url}/callback`;
     const outcome = await page.evaluate(async (redirectUri) => {
       const { alpaca, auth } = window.lib;
       const store = new alpaca.MemoryPendingStore();
@@ -94,7 +103,8 @@ describe("Alpaca Connect in Chromium", () => {
     expect(outcome.parsed).toMatchObject({ code: "one-time-code" });
   });
 
-  it("loaded the bundles with no console error or failed request", () => {
+  it("loaded the bundles with no console error or failed request", async () => {
+    const { problems } = await started;
     expect(problems).toEqual([]);
   });
 });

@@ -35,12 +35,18 @@ function verifies(request: RecordedRequest): boolean {
 
 const keys = turnkeyKeyPair();
 const received: Array<RecordedRequest & { verified: boolean }> = [];
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-let problems: string[];
+let server: TestServer | undefined;
+let browser: Browser | undefined;
+// Started once; each test awaits it, so a Chromium that cannot start fails every test instead of
+// skipping them (a failing beforeAll hook makes vitest report its tests as skipped).
+let started: Promise<{ page: Page; problems: string[] }>;
 
-beforeAll(async () => {
+beforeAll(() => {
+  started = start();
+  started.catch(() => undefined);
+});
+
+async function start() {
   const serve = await browserModulePage({ turnkey: fileURLToPath(new URL("../src/index.ts", import.meta.url)) });
   server = await startServer((req, res) => {
     if (serve(req, res)) return;
@@ -50,7 +56,7 @@ beforeAll(async () => {
     req.on("end", () => {
       const request: RecordedRequest = {
         method: req.method ?? "",
-        url: new URL(req.url ?? "/", server.url),
+        url: new URL(req.url ?? "/", server!.url),
         headers: new Headers(req.headers as Record<string, string>),
         body: Buffer.concat(chunks).toString("utf8"),
       };
@@ -70,10 +76,13 @@ beforeAll(async () => {
       );
     });
   });
-  ({ browser, page, problems } = await openInChromium(`${server.url}/`));
-}, 120_000);
+  const opened = await openInChromium(`${server.url}/`);
+  browser = opened.browser;
+  return opened;
+}
 
 afterAll(async () => {
+  await started.catch(() => undefined);
   await browser?.close();
   await server?.close();
 });
@@ -82,6 +91,7 @@ declare const window: { lib: { turnkey: any } };
 
 describe("Turnkey in Chromium", () => {
   it("signs an activity with a WebCrypto P-256 stamp that the server verifies over the bytes it received", async () => {
+    const { page } = await started;
     const result = await page.evaluate(
       async ({ keys, organizationId }) => {
         const client = window.lib.turnkey.createTurnkeyClient({ ...keys, organizationId, baseUrl: location.origin, retry: false });
@@ -104,7 +114,8 @@ describe("Turnkey in Chromium", () => {
     });
   });
 
-  it("loaded the bundle and made the call with no console error or failed request", () => {
+  it("loaded the bundle and made the call with no console error or failed request", async () => {
+    const { problems } = await started;
     expect(problems).toEqual([]);
   });
 });
