@@ -20,6 +20,8 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "**/*.browser.test.ts"],
     environment: "node",
     testTimeout: 15_000,
+    // Fails a test file whose promise rejection was handled too late (a PromiseRejectionHandledWarning).
+    setupFiles: ["packages/testkit/src/no-late-rejections.ts"],
     pool: "threads",
   },
 });

@@ -3,7 +3,7 @@ import { type CredentialMap, credentialMiddleware, recoverContext } from "./cred
 import { secretsOf } from "./credentials/credential.js";
 import { ConfigError } from "./errors.js";
 import { type ApiMetadata, findOperation } from "./metadata.js";
-import { streamBodies } from "./request-context.js";
+import { CONTEXT_KEY, type RequestContext, streamBodies } from "./request-context.js";
 import type { RetryOptions } from "./transport/retry-policy.js";
 import { createTransport } from "./transport/transport.js";
 
@@ -112,43 +112,61 @@ export function createProviderClient<Paths extends {}, Environment extends strin
   // Read when an error is built: a token source's tokens change over time.
   const secrets = () => Object.values(credentials).flatMap((credential) => (credential ? secretsOf(credential) : []));
 
-  const client = createClient<Paths>({
-    baseUrl,
-    headers: config.headers,
-    fetch: createTransport({
-      fetch: config.fetch,
-      retry: config.retry,
-      timeoutMs: config.timeoutMs,
-      maxResponseBytes: config.maxResponseBytes,
-      secrets,
-      recover: (request) => recoverContext(request, metadata, credentials),
-    }),
+  const transport = createTransport({
+    fetch: config.fetch,
+    retry: config.retry,
+    timeoutMs: config.timeoutMs,
+    maxResponseBytes: config.maxResponseBytes,
+    secrets,
+    recover: (request) => recoverContext(request, metadata, credentials),
   });
+  const client = createClient<Paths>({ baseUrl, headers: config.headers, fetch: transport });
   client.use(credentialMiddleware(metadata, credentials), ...(config.middleware ?? []));
 
   // Per-operation host and body encoding need the operation before openapi-fetch builds the Request,
   // so each method is wrapped to pass openapi-fetch's own per-request `baseUrl` and `bodySerializer`.
+  // The wrapper also hands the call's context to the transport under CONTEXT_KEY (openapi-fetch copies
+  // unknown init keys onto its Request): the serialized body, the caller's signal, and the first
+  // attempt's signal and `redirect: "manual"`, so the transport can send that very Request as it is.
   const perOperation = (method: string, path: string, init: Record<string, unknown> = {}) => {
     const operation = findOperation(metadata, method, path);
-    const extra: Record<string, unknown> = {};
+    const context: RequestContext = {
+      operation,
+      caller: init.signal as AbortSignal | undefined,
+      parseAs: init.parseAs as string | undefined,
+    };
+    const extra: Record<string, unknown> = { [CONTEXT_KEY]: context, redirect: "manual" };
     const server = environment === undefined ? undefined : operation?.servers?.[environment];
     if (server !== undefined && init.baseUrl === undefined) extra.baseUrl = server;
     // fetch refuses a stream body without `duplex: "half"`, and openapi-fetch does not add it.
     if (init.body instanceof ReadableStream && init.duplex === undefined) extra.duplex = "half";
-    if (init.body !== undefined && init.bodySerializer === undefined) {
-      const declared = operation?.requestMediaTypes ?? [];
-      const requested = contentTypeOf(init.headers);
-      if (requested && declared.length && !declared.some((type) => type.toLowerCase() === requested.split(";")[0]?.trim().toLowerCase())) {
-        throw new ConfigError(`${operation?.operationId} accepts ${declared.join(", ")}, not ${requested}`);
+    if (init.body !== undefined) {
+      let serialize = init.bodySerializer as ((body: unknown, headers?: unknown) => unknown) | undefined;
+      if (serialize === undefined) {
+        const declared = operation?.requestMediaTypes ?? [];
+        const requested = contentTypeOf(init.headers);
+        if (requested && declared.length && !declared.some((type) => type.toLowerCase() === requested.split(";")[0]?.trim().toLowerCase())) {
+          throw new ConfigError(`${operation?.operationId} accepts ${declared.join(", ")}, not ${requested}`);
+        }
+        const mediaType = requested ?? declared[0] ?? "application/json";
+        if (/^application\/x-www-form-urlencoded/i.test(mediaType)) {
+          serialize = formUrlEncode;
+          extra.headers = { ...((init.headers as Record<string, string>) ?? {}), "Content-Type": "application/x-www-form-urlencoded" };
+        } else {
+          serialize = jsonSerialize;
+        }
       }
-      const mediaType = requested ?? declared[0] ?? "application/json";
-      if (/^application\/x-www-form-urlencoded/i.test(mediaType)) {
-        extra.bodySerializer = formUrlEncode;
-        extra.headers = { ...((init.headers as Record<string, string>) ?? {}), "Content-Type": "application/x-www-form-urlencoded" };
-      } else {
-        extra.bodySerializer = jsonSerialize;
-      }
+      const serializer = serialize;
+      // The exact string sent: the transport replays it (and signs it) without copying the Request's body.
+      extra.bodySerializer = (body: unknown, headers?: unknown) => {
+        const serialized = serializer(body, headers);
+        if (typeof serialized === "string") context.body = serialized;
+        return serialized;
+      };
     }
+    // Created last, once nothing here can throw; its timer starts when the transport sends.
+    context.attempt = transport.firstAttempt(context.caller);
+    extra.signal = context.attempt.signal;
     return { ...init, ...extra };
   };
 

@@ -29,17 +29,42 @@ export interface RequestContext {
    * them last, after every middleware, so a middleware that changes the body cannot leave a stale stamp.
    */
   stamps?: { scheme: string; header: string; stamper: Stamper }[] | undefined;
+  // Set by the client before openapi-fetch builds the Request, so the transport can send that very
+  // Request on the first attempt (see client.ts):
+  /** The body exactly as serialized, to replay without copying the Request's body. */
+  body?: string | undefined;
+  /** The caller's own signal; the Request carries the first attempt's signal, which follows it. */
+  caller?: AbortSignal | undefined;
+  /** The first attempt's signal and timer. */
+  attempt?: Attempt | undefined;
+  /** openapi-fetch's parseAs for this call. */
+  parseAs?: string | undefined;
 }
+
+/** One attempt's abort signal: the caller's abort or the attempt's timeout. */
+export interface Attempt {
+  readonly signal: AbortSignal;
+  timedOut(): boolean;
+  /** Starts the timeout (when it was created unarmed). */
+  start(): void;
+  dispose(): void;
+}
+
+/**
+ * The init key under which the client hands a call's context to openapi-fetch, which copies unknown
+ * init keys onto the Request it builds (a string key: it enumerates them with for...in).
+ */
+export const CONTEXT_KEY = "oauthKitContext";
 
 const contexts = new WeakMap<Request, RequestContext>();
 
-/** The context oauth-kit's middleware recorded for this Request, if it saw it. */
+/** The context oauth-kit recorded for this Request, if the Request is one it built or saw. */
 export function knownContextOf(request: Request): RequestContext | undefined {
-  return contexts.get(request);
+  return (request as unknown as Record<string, RequestContext | undefined>)[CONTEXT_KEY] ?? contexts.get(request);
 }
 
 export function contextOf(request: Request): RequestContext {
-  let context = contexts.get(request);
+  let context = knownContextOf(request);
   if (!context) {
     context = {};
     contexts.set(request, context);

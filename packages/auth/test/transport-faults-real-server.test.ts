@@ -1,10 +1,11 @@
 // Faults nock cannot fake faithfully, against a real HTTP server on 127.0.0.1 (RELIABILITY.md §6):
 // refused connections, resets, bodies cut off after the headers, stalls, endless bodies and redirects
-// between two origins (127.0.0.1 and localhost). Real time only: every wait here is under 100 ms.
+// between two origins (127.0.0.1 and localhost). No assertion depends on speed: the stall tests fake the
+// timeout timer, and the other waits are retry backoffs of a few ms.
 
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { closedPort, startServer, type TestServer, useNock } from "@oauth-kit/testkit";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConnectionError, InvalidResponseError, RedirectError, TimeoutError, apiKey, basic, bearer, stamp } from "../src/index.js";
 import { BASE, fixtureClient, rejection, type FixtureConfig } from "./fixtures.js";
 
@@ -145,26 +146,52 @@ describe("case 4: body truncated after the headers", () => {
 });
 
 describe("cases 5 and 6: stalls, with the socket aborted", () => {
-  it("case 5: headers that never come time out, and the server sees the connection closed", async () => {
+  // The per-attempt timer is faked (the sockets stay real) and only moved once the server holds the
+  // request: nothing here depends on how fast a loaded machine is, and the timeout cannot fire before
+  // the request arrived. Each test's server is closed in afterEach, so a failure cannot leave it open.
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A server that captures each request's response without answering (or after `start` has run). */
+  async function stalling(start: (res: ServerResponse) => void = () => {}) {
     let captured!: (res: ServerResponse) => void;
     const response = new Promise<ServerResponse>((resolve) => (captured = resolve));
-    const api = await server((req, res) => captured(res));
-    const started = performance.now();
-    const error = await rejection(client(api.url, { timeoutMs: 40, retry: false }).GET("/open"));
+    const api = await server((req, res) => {
+      start(res);
+      captured(res);
+    });
+    return { api, response };
+  }
+
+  /** Sends GET /open with a 1 s fake timeout; resolves with the outcome once the stall has been timed out. */
+  async function timedOutGet(api: TestServer, response: Promise<ServerResponse>) {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    let settled = false;
+    const outcome = rejection(client(api.url, { timeoutMs: 1000, retry: false }).GET("/open")).finally(() => {
+      settled = true;
+    });
+    await response; // the server holds the request (real I/O)
+    await vi.advanceTimersByTimeAsync(999);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    return outcome;
+  }
+
+  it("case 5: headers that never come time out, and the server sees the connection closed", async () => {
+    const { api, response } = await stalling();
+    const error = await timedOutGet(api, response);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(performance.now() - started).toBeLessThan(100);
+    expect((error as TimeoutError).attempts).toBe(1);
     await closedBy(response);
   });
 
   it("case 6: a body that stalls after the headers times out, and the server sees the connection closed", async () => {
-    let captured!: (res: ServerResponse) => void;
-    const response = new Promise<ServerResponse>((resolve) => (captured = resolve));
-    const api = await server((req, res) => {
+    const { api, response } = await stalling((res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.write('{"ok": ');
-      captured(res);
     });
-    const error = await rejection(client(api.url, { timeoutMs: 40, retry: false }).GET("/open"));
+    const error = await timedOutGet(api, response);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).attempts).toBe(1);
     await closedBy(response);

@@ -57,10 +57,12 @@ describe("case 5: slow headers beyond the per-attempt timeout", () => {
     const pending = client.GET("/items").finally(() => {
       settled = true;
     });
+    // Handled from the start: a rejection during the advance must not be reported as unhandled.
+    const outcome = rejection(pending);
     await vi.advanceTimersByTimeAsync(999);
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
-    expect(await rejection(pending)).toBeInstanceOf(TimeoutError);
+    expect(await outcome).toBeInstanceOf(TimeoutError);
   });
 
   it("case 5: a timed-out GET is retried; the error counts every attempt", async () => {

@@ -6,12 +6,15 @@ import { withRequestContext } from "./response-context.js";
 import type { OAuthTokenRequest } from "./types.js";
 
 /**
- * How the `/auth/oauthtoken` body is encoded. `form` (default) is what Tradovate's own OAuth example sends;
- * `json` is what the official specs declare. Both are described in specs/tradovate.yaml.
+ * How the `/auth/oauthtoken` body is encoded. `json` (default) is what both official specs declare, at the
+ * `/v1` hosts of the client's environments. `form` is what Tradovate's OAuth example sends, and it does so
+ * only to the host without `/v1` (`baseUrl: "https://live.tradovateapi.com"`): no source attests a form at
+ * `/v1`, which the official specs would answer with 415. Both are described in specs/tradovate.yaml.
  */
 export type TokenRequestEncoding = "form" | "json";
 
 export interface OAuthTokenCallOptions extends TokenCallOptions {
+  /** Default `json`. See {@link TokenRequestEncoding} for which host each encoding belongs with. */
   encoding?: TokenRequestEncoding | undefined;
 }
 
@@ -30,9 +33,9 @@ export interface TradovateRefresh extends OAuthTokenCallOptions {
 }
 
 /**
- * Exchanges an authorization code at `POST /auth/oauthtoken` (`grant_type=authorization_code`). The body
- * is validated as an RFC 6749 token response: `error`/`error_description` is an OAuthError even with HTTP
- * 200. Penalty tickets are waited out and the identical body resent with `p-ticket` (a penalised request
+ * Exchanges an authorization code at `POST /auth/oauthtoken` (`grant_type=authorization_code`), as JSON
+ * unless `encoding: "form"`. The body is validated as an RFC 6749 token response (`token_type` optional,
+ * Bearer when absent): `error`/`error_description` is an OAuthError even with HTTP 200. Penalty tickets are waited out and the identical body resent with `p-ticket` (a penalised request
  * was not processed, so the code is still unused). The code is single-use, so nothing else is resent once
  * the request may have reached Tradovate: after a timeout the error says the outcome is unknown and the
  * flow must restart (the operation is `x-idempotent: false`, so the transport never resends it).
@@ -68,7 +71,7 @@ export function refreshTradovateToken(client: TradovateClient, refresh: Tradovat
 
 async function oauthToken(client: TradovateClient, body: OAuthTokenRequest, options: OAuthTokenCallOptions): Promise<TokenSet> {
   // The client encodes the body in the media type named by an explicit Content-Type (see createProviderClient).
-  const headers = { "Content-Type": options.encoding === "json" ? "application/json" : "application/x-www-form-urlencoded" };
+  const headers = { "Content-Type": options.encoding === "form" ? "application/x-www-form-urlencoded" : "application/json" };
   const result = await sendWithPenalties(
     (ticket) =>
       client.POST("/auth/oauthtoken", {
@@ -79,7 +82,9 @@ async function oauthToken(client: TradovateClient, body: OAuthTokenRequest, opti
     options,
   );
   try {
-    return tokenFromResult(result);
+    // Every source treats token_type as optional (both official specs, and the example never reads it):
+    // a response without one is a bearer token, which is what this API issues.
+    return tokenFromResult(result, { requireTokenType: false });
   } catch (error) {
     throw withRequestContext(error, result.response);
   }

@@ -50,8 +50,7 @@ describe("startTradovateAuthorization / completeTradovateAuthorization", () => {
     const tradovate = createTradovateClient({ environment: "live", fetch: recorder.fetch });
     const tokens = await completeTradovateAuthorization(tradovate, { callbackUrl, store, clientId: "4127", clientSecret });
     expect(tokens.accessToken).toBe("at-123456");
-    expect(new URLSearchParams(recorder.requests[0]!.body).get("redirect_uri")).toBe(app.redirectUri);
-    expect(new URLSearchParams(recorder.requests[0]!.body).get("code")).toBe("code-abc-123");
+    expect(JSON.parse(recorder.requests[0]!.body)).toMatchObject({ redirect_uri: app.redirectUri, code: "code-abc-123" });
 
     const replay = completeTradovateAuthorization(tradovate, { callbackUrl, store, clientId: "4127", clientSecret });
     await expect(replay).rejects.toMatchObject({ reason: "state_replayed" });
@@ -78,7 +77,7 @@ describe("startTradovateAuthorization / completeTradovateAuthorization", () => {
       clientSecret,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CallbackError);
-    expect(error).toMatchObject({ reason: "state_replayed" });
+    expect(error).toMatchObject({ reason: "state_mismatch" });
   });
 
   it("turns error=access_denied with a valid state into an OAuthError", async () => {

@@ -32,6 +32,19 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/**
+ * `/v1/auth/oauthtoken` as both official specs declare it: a JSON body, and 415 for anything else (a
+ * form included).
+ */
+function officialEndpoint(status: number, body: Record<string, unknown>) {
+  return nock(LIVE)
+    .post("/v1/auth/oauthtoken")
+    .reply(function () {
+      const type = String(this.req.headers["content-type"] ?? "");
+      return type.startsWith("application/json") ? [status, body] : [415, { error: "unsupported_media_type" }];
+    });
+}
+
 /** A fetch that never answers, so only the client's own timeout can end the request. */
 function hangingFetch() {
   const calls: Request[] = [];
@@ -43,9 +56,9 @@ function hangingFetch() {
 }
 
 describe("exchangeTradovateCode", () => {
-  it("posts a form by default (as Tradovate's example does), without credentials, and returns a validated token set", async () => {
+  it("posts JSON to /v1 by default (the official specs), without credentials, and returns a validated token set", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-08-21T14:00:00Z") });
-    nock(LIVE).post("/v1/auth/oauthtoken").reply(200, tokenBody);
+    officialEndpoint(200, tokenBody);
     const recorder = recordingFetch();
     const tokens = await exchangeTradovateCode(createTradovateClient({ environment: "live", fetch: recorder.fetch }), exchange);
     expect(tokens).toEqual({
@@ -56,9 +69,10 @@ describe("exchangeTradovateCode", () => {
       expiresAt: Date.parse("2026-08-21T14:00:00Z") + 4_800_000,
     });
     const [sent] = recorder.requests;
-    expect(sent!.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(String(sent!.url)).toBe(`${LIVE}/v1/auth/oauthtoken`);
+    expect(sent!.headers.get("content-type")).toBe("application/json");
     expect(sent!.headers.get("authorization")).toBeNull();
-    expect(Object.fromEntries(new URLSearchParams(sent!.body))).toEqual({
+    expect(JSON.parse(sent!.body)).toEqual({
       grant_type: "authorization_code",
       code: exchange.code,
       redirect_uri: exchange.redirectUri,
@@ -67,14 +81,26 @@ describe("exchangeTradovateCode", () => {
     });
   });
 
-  it("posts JSON when asked", async () => {
-    nock(LIVE).post("/v1/auth/oauthtoken").reply(200, tokenBody);
+  it("posts the OAuth example's form when asked, to the host without /v1 that the example uses", async () => {
+    nock(LIVE)
+      .post("/auth/oauthtoken")
+      .matchHeader("content-type", "application/x-www-form-urlencoded")
+      .reply(200, { access_token: "at-from-form-1", expires_in: 4800 });
     const recorder = recordingFetch();
-    const client = createTradovateClient({ environment: "live", fetch: recorder.fetch });
-    await exchangeTradovateCode(client, { ...exchange, encoding: "json" });
+    const client = createTradovateClient({ baseUrl: LIVE, fetch: recorder.fetch });
+    const tokens = await exchangeTradovateCode(client, { ...exchange, encoding: "form" });
+    expect(tokens).toMatchObject({ accessToken: "at-from-form-1", tokenType: "Bearer" });
     const [sent] = recorder.requests;
-    expect(sent!.headers.get("content-type")).toBe("application/json");
-    expect(JSON.parse(sent!.body)).toMatchObject({ grant_type: "authorization_code", code: exchange.code });
+    expect(String(sent!.url)).toBe(`${LIVE}/auth/oauthtoken`);
+    expect(Object.fromEntries(new URLSearchParams(sent!.body))).toMatchObject({ grant_type: "authorization_code", code: exchange.code });
+  });
+
+  it.each([
+    ["exchangeTradovateCode", () => exchangeTradovateCode(createTradovateClient({ environment: "live" }), exchange)],
+    ["refreshTradovateToken", () => refreshTradovateToken(createTradovateClient({ environment: "live" }), refresh)],
+  ])("%s accepts a token response without token_type (optional in every source) as a Bearer token", async (_, call) => {
+    officialEndpoint(200, { access_token: "at-untyped-1", expires_in: 4800 });
+    await expect(call()).resolves.toMatchObject({ accessToken: "at-untyped-1", tokenType: "Bearer", expiresIn: 4800 });
   });
 
   it("treats an HTTP 200 carrying error/error_description as an OAuthError, not as a token without access_token (case 38)", async () => {
@@ -136,12 +162,12 @@ describe("exchangeTradovateCode", () => {
 
 describe("refreshTradovateToken", () => {
   it("posts grant_type=refresh_token with the client credentials", async () => {
-    nock(LIVE).post("/v1/auth/oauthtoken").reply(200, { access_token: "at-fresh-123", token_type: "bearer", expires_in: 4800 });
+    officialEndpoint(200, { access_token: "at-fresh-123", token_type: "bearer", expires_in: 4800 });
     const recorder = recordingFetch();
     const tokens = await refreshTradovateToken(createTradovateClient({ environment: "live", fetch: recorder.fetch }), refresh);
     expect(tokens).toMatchObject({ accessToken: "at-fresh-123", tokenType: "Bearer" });
     expect(tokens.refreshToken).toBeUndefined();
-    expect(Object.fromEntries(new URLSearchParams(recorder.requests[0]!.body))).toEqual({
+    expect(JSON.parse(recorder.requests[0]!.body)).toEqual({
       grant_type: "refresh_token",
       refresh_token: refresh.refreshToken,
       client_id: "4127",

@@ -46,7 +46,7 @@ afterEach(() => {
 describe("a penalty ticket is waited out and the identical request resent with p-ticket", () => {
   it("code exchange, form-encoded: waits p-time, then resends the same form plus p-ticket", async () => {
     const { fetch, sent } = scripted(penalty(15), oauthToken);
-    const pending = exchangeTradovateCode(createTradovateClient({ fetch }), exchange);
+    const pending = exchangeTradovateCode(createTradovateClient({ fetch }), { ...exchange, encoding: "form" });
     await vi.advanceTimersByTimeAsync(14_999);
     expect(sent).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -56,9 +56,9 @@ describe("a penalty ticket is waited out and the identical request resent with p
     expect(sent[1]!.body).toBe(`${sent[0]!.body}&p-ticket=7c1d5a0e93b84f27a6d2c8e1f0b9a345`);
   });
 
-  it("code exchange, JSON: resends the same JSON object plus p-ticket", async () => {
+  it("code exchange, JSON (the default): resends the same JSON object plus p-ticket", async () => {
     const { fetch, sent } = scripted(penalty(2), oauthToken);
-    const pending = exchangeTradovateCode(createTradovateClient({ fetch }), { ...exchange, encoding: "json" });
+    const pending = exchangeTradovateCode(createTradovateClient({ fetch }), exchange);
     await vi.advanceTimersByTimeAsync(2_000);
     await expect(pending).resolves.toMatchObject({ accessToken: oauthToken.access_token });
     expect(sent.map((s) => s.contentType)).toEqual(["application/json", "application/json"]);

@@ -126,7 +126,7 @@ describe("the OAuth 2.0 flow", () => {
 
   it.each([
     ["another provider", (state: string) => ({ callbackUrl: `${REDIRECT_URI}?code=c&state=${state}`, provider: "OAUTH2_PROVIDER_DISCORD" as const }), "provider_mismatch"],
-    ["an unknown state", () => ({ callbackUrl: `${REDIRECT_URI}?code=c&state=forged` }), "state_replayed"],
+    ["an unknown state", () => ({ callbackUrl: `${REDIRECT_URI}?code=c&state=forged` }), "state_mismatch"],
     ["no code", (state: string) => ({ callbackUrl: `${REDIRECT_URI}?state=${state}` }), "code_missing"],
   ])("refuses a callback with %s before any request", async (_, callback, reason) => {
     const store = new MemoryPendingStore();

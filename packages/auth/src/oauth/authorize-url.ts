@@ -126,14 +126,33 @@ function assertNonEmpty(name: string, value: unknown): void {
   if (typeof value !== "string" || value === "") throw new ConfigError(`${name} must be a non-empty string`);
 }
 
+/**
+ * Control and invisible format characters (NUL, tab, zero-width space, BOM...): a server may drop them
+ * and read `state\0` as `state`, so a name containing one is refused outright.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
+
+/**
+ * The name a lenient server may end up reading: compatibility forms folded (NFKC: fullwidth `ｓｔａｔｅ`,
+ * ligatures), Unicode case folded (upper then lower case also folds `ſ` to `s` and `ı` to `i`), combining
+ * marks dropped (`İ` lower-cases to `i` plus a dot above), and surrounding whitespace trimmed.
+ */
+function foldParamName(name: string): string {
+  return name.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFKC").trim();
+}
+
 function assertAllowedExtra(name: string, where: string): void {
-  // Case-insensitive, so `Client_ID` cannot smuggle a second value past a lenient server either.
-  const lower = name.toLowerCase();
-  if (RESERVED_PARAMS.has(lower)) {
+  if (name === "") throw new ConfigError(`${where} contains a parameter with an empty name`);
+  if (INVISIBLE.test(name)) {
+    throw new ConfigError(`${where} contains a parameter name with a control or invisible character: "${snippet(name)}"`);
+  }
+  // Compared folded, so `Client_ID`, `ſtate` or `state ` cannot smuggle a second value past a lenient server.
+  const folded = foldParamName(name);
+  if (RESERVED_PARAMS.has(folded)) {
     throw new ConfigError(`${where} must not set the reserved parameter "${snippet(name)}"; use the dedicated option`);
   }
-  if (SECRET_PARAMS.has(lower)) {
+  if (SECRET_PARAMS.has(folded)) {
     throw new ConfigError(`${where} must not carry the secret parameter "${snippet(name)}" in a URL`);
   }
-  if (name === "") throw new ConfigError(`${where} contains a parameter with an empty name`);
+  if (folded === "") throw new ConfigError(`${where} contains a parameter with a blank name`);
 }

@@ -115,6 +115,7 @@ export interface CompleteAuthorizationOptions {
   /** The provider whose callback route received this request. */
   provider: string;
   store: PendingAuthorizationStore;
+  /** Refuse a callback without `iss`. Needs the `issuer` given to `startAuthorization` (else a ConfigError). */
   requireIssuer?: boolean | undefined;
 }
 
@@ -128,7 +129,9 @@ export interface CompletedAuthorization {
 
 /**
  * Handles a callback end to end: takes the pending request for its `state` out of the store (one-time,
- * so a replayed or double-submitted callback fails with `state_replayed`), checks it was started for
+ * so a replayed or double-submitted callback fails with `state_replayed`, and a state the store never
+ * issued with `state_mismatch`; a store without `wasIssued` reports every unknown state as
+ * `state_mismatch`), checks it was started for
  * this `provider` (mix-up defence, RFC 9700 §4.4), then validates it with `parseCallback`. Returns what
  * the token request needs.
  * @throws {CallbackError | OAuthError | ConfigError}
@@ -146,9 +149,13 @@ export async function completeAuthorization(
 
   const pending = await options.store.take(state);
   if (pending === undefined) {
-    throw isError
-      ? csrf("an error response for an unknown state")
-      : new CallbackError("state_replayed", "Authorization callback state is unknown, expired or already used");
+    if (isError) throw csrf("an error response for an unknown state");
+    // Only a store that remembers what it issued can say "used or expired"; otherwise the state may
+    // never have been ours (see PendingAuthorizationStore.wasIssued).
+    if ((await options.store.wasIssued?.(state)) === true) {
+      throw new CallbackError("state_replayed", "Authorization callback state was already used or has expired");
+    }
+    throw new CallbackError("state_mismatch", "Authorization callback state was never issued by this client");
   }
   if (pending.provider !== options.provider) {
     throw new CallbackError(
@@ -157,11 +164,12 @@ export async function completeAuthorization(
     );
   }
 
-  const { code } = parseCallback(params, {
-    state,
-    issuer: pending.issuer,
-    requireIssuer: options.requireIssuer && pending.issuer !== undefined,
-  });
+  // Fail closed, as parseCallback does: with no issuer stored there is nothing to check `iss` against, and
+  // skipping the check would accept any (forged) `iss` although the caller asked for one.
+  if (options.requireIssuer && !pending.issuer) {
+    throw new ConfigError("requireIssuer needs the issuer passed to startAuthorization({ issuer })");
+  }
+  const { code } = parseCallback(params, { state, issuer: pending.issuer, requireIssuer: options.requireIssuer });
   return pending.codeVerifier === undefined
     ? { code, redirectUri: pending.redirectUri }
     : { code, redirectUri: pending.redirectUri, codeVerifier: pending.codeVerifier };

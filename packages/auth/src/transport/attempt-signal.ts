@@ -1,26 +1,38 @@
 import { AbortError, type ErrorContext, TimeoutError } from "../errors.js";
+import type { Attempt } from "../request-context.js";
 
 /**
  * One AbortSignal per attempt that fires on the caller's abort or after `timeoutMs`, built on
  * setTimeout + AbortController rather than AbortSignal.timeout so fake timers can drive it in tests.
- * `dispose()` clears the timer and the listener; call it whatever happens.
+ * With `armNow: false` the timer starts only at `start()`: the client creates the first attempt's signal
+ * before openapi-fetch builds the Request, and the transport starts it when it sends (after signing, which
+ * may wait for a person or a remote signer). `dispose()` clears the timer and the listener; call it
+ * whatever happens.
  */
-export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number) {
+export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number, armNow = true): Attempt {
   const controller = new AbortController();
   let timedOut = false;
   const onAbort = () => controller.abort(caller?.reason);
   caller?.addEventListener("abort", onAbort, { once: true });
   if (caller?.aborted) onAbort();
-  const timer = Number.isFinite(timeoutMs)
-    ? setTimeout(() => {
-        timedOut = true;
-        controller.abort(new TimeoutError(`timed out after ${timeoutMs} ms`));
-      }, Math.max(0, timeoutMs))
-    : undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
+  const start = () => {
+    if (timer !== undefined || disposed || !Number.isFinite(timeoutMs)) return;
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new TimeoutError(`timed out after ${timeoutMs} ms`));
+    }, Math.max(0, timeoutMs));
+    // A pending timer must not keep a Node process alive by itself: an in-flight request keeps its socket.
+    (timer as { unref?: () => void }).unref?.();
+  };
+  if (armNow) start();
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
+    start,
     dispose: () => {
+      disposed = true;
       clearTimeout(timer);
       caller?.removeEventListener("abort", onAbort);
     },

@@ -37,7 +37,28 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
-const HTTP_DATE = /^\s*(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+[\w\s:,-]+$/i;
+/**
+ * The longest HTTP-date, with room for lenient spacing: the three RFC 9110 §5.6.7 forms are 24 to 33
+ * characters. A longer value is refused before any pattern runs on it.
+ */
+const MAX_HTTP_DATE_LENGTH = 64;
+/**
+ * A day name, then a comma and/or whitespace, then date characters. Each quantifier is followed by
+ * something it cannot match (letters, then `,` or whitespace, then the end), so matching is linear in
+ * the length: the earlier `,?\s+[\w\s:,-]+$` let two quantifiers share the spaces, which backtracked
+ * quadratically on a day name followed by many spaces.
+ */
+const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s[\w\s:,-]+$/i;
+
+/** Epoch ms of an HTTP-date (RFC 9110 §5.6.7), or undefined for anything else. */
+function parseHttpDate(value: string): number | undefined {
+  const text = value.trim();
+  // Only an HTTP-date: all three forms start with a day name. Date.parse alone is too lenient: it reads
+  // "-5" or "foo 1" as dates in 2001, which would turn garbage into "retry now".
+  if (text.length > MAX_HTTP_DATE_LENGTH || !HTTP_DATE.test(text)) return undefined;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : date;
+}
 
 /**
  * The wait the server asked for, in ms: `retry-after-ms`, else `Retry-After` as seconds or as an
@@ -52,12 +73,8 @@ export function retryAfterMs(headers: Headers, now: number): number | undefined 
   const header = headers.get("retry-after");
   if (header === null || header.trim() === "") return undefined;
   if (/^\s*\d+(\.\d+)?\s*$/.test(header)) return Number(header) * 1000;
-  // Only an HTTP-date (RFC 9110 §5.6.7: all three forms start with a day name). Date.parse alone is too
-  // lenient: it reads "-5" or "foo 1" as dates in 2001, which would turn garbage into "retry now".
-  if (!HTTP_DATE.test(header)) return undefined;
-  const date = Date.parse(header);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  const date = parseHttpDate(header);
+  return date === undefined ? undefined : Math.max(0, date - now);
 }
 
 /** Exponential backoff with full jitter: a random wait in [0, min(max, base * 2^retry)). */

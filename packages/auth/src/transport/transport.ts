@@ -1,12 +1,14 @@
-import { AbortError, ConfigError, ConnectionError, InvalidResponseError, OAuthKitError, RedirectError, TimeoutError, maskerFor } from "../errors.js";
-import { SECRET_HEADERS, safeUrl, snippet } from "../redact.js";
-import { type RequestContext, type ResponseInfo, knownContextOf, responseInfo, streamBodies } from "../request-context.js";
+import { ConnectionError, RedirectError, TimeoutError } from "../errors.js";
+import { SECRET_HEADERS, safeUrl } from "../redact.js";
+import { type Attempt, CONTEXT_KEY, type RequestContext, type ResponseInfo, knownContextOf, responseInfo, streamBodies } from "../request-context.js";
 import { requestSecrets } from "../secrets/request-secrets.js";
 import { attemptSignal, sleep } from "./attempt-signal.js";
-import { connectionCode, provesNothingWasSent } from "./connection-error.js";
-import { documentedMediaTypes, isJsonMediaType } from "./media-type.js";
-import { parseWwwAuthenticate } from "../www-authenticate.js";
+import { challengeAllowsRefresh, classify } from "./classify.js";
+import { provesNothingWasSent } from "./connection-error.js";
+import { NOT_PARSED, parseJsonSuccess } from "./json-check.js";
 import { readBodyCapped } from "./read-body.js";
+import { MAX_REDIRECTS, isRedirect, redirectTarget } from "./redirects.js";
+import { applyStamps } from "./stamps.js";
 import {
   backoffMs,
   isRetryableStatus,
@@ -32,15 +34,17 @@ export interface TransportOptions {
   random?: () => number;
 }
 
-const MAX_REDIRECTS = 5;
 const RETRY_WAIT_ABORTED = "request aborted by the caller while waiting to retry";
 
 /**
  * The fetch that openapi-fetch calls, beneath its middleware. It owns everything that needs the request
  * more than once or the response before openapi-fetch parses it:
  *
- * 1. The body is copied before the first send, so a retry or a 401 replay sends the same bytes.
- *    Stream bodies are sent once and never replayed.
+ * 1. The first attempt sends the very Request openapi-fetch built (the client gave it this attempt's
+ *    signal and `redirect: "manual"`), and a successful response goes back as it came, its body read
+ *    and parsed once. A retry, a 401 replay or a redirect sends a new Request with the same bytes: the
+ *    body string the client serialized, or a copy taken before the first send when a middleware
+ *    replaced the Request. Stream bodies are sent once and never replayed.
  * 2. Each attempt has its own timeout (headers and body), merged with the caller's signal; a caller abort
  *    is an AbortError and is never retried; timers are always cleared.
  * 3. Retries: 408/429/5xx, timeouts and connection errors for retry-safe operations; for the others
@@ -55,7 +59,13 @@ const RETRY_WAIT_ABORTED = "request aborted by the caller while waiting to retry
  * 7. The body is read under a size cap; a 2xx that should be JSON but is empty, HTML or broken JSON
  *    becomes an InvalidResponseError with a short sanitised snippet instead of a SyntaxError.
  */
-export function createTransport(options: TransportOptions = {}): (request: Request) => Promise<Response> {
+export interface Transport {
+  (request: Request): Promise<Response>;
+  /** The first attempt's signal, armed before openapi-fetch builds the Request (see client.ts). */
+  firstAttempt(caller: AbortSignal | undefined): Attempt;
+}
+
+export function createTransport(options: TransportOptions = {}): Transport {
   const retry = options.retry === false ? resolveRetryOptions({ maxRetries: 0 }) : resolveRetryOptions(options.retry);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxBytes = options.maxResponseBytes ?? 1024 * 1024;
@@ -63,8 +73,9 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
   const now = options.now ?? (() => Date.now());
   const random = options.random ?? Math.random;
   const secrets = options.secrets ?? (() => []);
+  const firstTimeoutMs = () => Math.min(timeoutMs, retry.deadlineMs ?? Infinity);
 
-  return async function transport(request: Request): Promise<Response> {
+  async function transport(request: Request): Promise<Response> {
     const context = knownContextOf(request) ?? options.recover?.(request) ?? {};
     // The credential middleware defers "no credentials for this operation" so a per-request
     // useCredentials() override can still supply them; if nothing did, fail before anything is sent.
@@ -72,10 +83,25 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
     const operation = context.operation;
     const retrySafe = operation?.retrySafe ?? ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"].includes(request.method);
     const isStream = request.body !== null && streamBodies.has(request.body);
-    const body = request.body === null || isStream ? undefined : new Uint8Array(await request.arrayBuffer());
-    const headers = new Headers(request.headers);
-    if (context.stamps) await applyStamps(context.stamps, headers, body);
-    const caller = request.signal;
+    // The Request is sent as it is when the client prepared it and knows its body's bytes; otherwise
+    // (a middleware replaced it) the body is copied first, and each attempt is a new Request.
+    const prepared =
+      (request as unknown as Record<string, unknown>)[CONTEXT_KEY] === context &&
+      context.attempt !== undefined &&
+      (request.body === null || isStream || context.body !== undefined);
+    // Not sending the Request the client prepared: its first attempt's timer is not needed.
+    if (!prepared) context.attempt?.dispose();
+    const body: string | Uint8Array<ArrayBuffer> | undefined =
+      request.body === null || isStream ? undefined : prepared ? context.body : new Uint8Array(await request.arrayBuffer());
+    let headers = request.headers;
+    if (context.stamps) {
+      if (!prepared) headers = new Headers(headers);
+      await applyStamps(context.stamps, headers, typeof body === "string" ? body : body === undefined ? "" : new TextDecoder().decode(body));
+    }
+    // The caller's own signal (the prepared Request carries the attempt's, which follows it).
+    const caller = prepared ? context.caller : request.signal;
+    // openapi-fetch reads the body as text or JSON unless the call asked for a blob, a stream...
+    const asText = !prepared || context.parseAs === undefined || context.parseAs === "json" || context.parseAs === "text";
     const deadline = retry.deadlineMs === undefined ? Infinity : now() + retry.deadlineMs;
     // The headers of every attempt (a 401 replay sends another token): all of it is secret.
     const sentHeaders = [headers];
@@ -93,27 +119,44 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
     // any secret the request carries, wherever it sits, pins redirects to the same origin.
     const credentialed = () =>
       context.credentialed === true || [...SECRET_HEADERS].some((name) => headers.has(name)) || requestOnlySecrets().length > 0;
+    // Headers are shared with the Request until something must change them (copy on write).
+    const editHeaders = () => {
+      if (headers === sentHeaders[sentHeaders.length - 1]) {
+        headers = new Headers(headers);
+        sentHeaders.push(headers);
+      }
+      return headers;
+    };
 
     let url = request.url;
     let method = request.method;
-    let sendBody: Uint8Array<ArrayBuffer> | undefined = body;
+    let sendBody = body;
     let attempts = 0;
     let retries = 0;
     let redirects = 0;
     let replayed401 = false;
+    let sentPrepared = !prepared;
 
     for (;;) {
       const remaining = deadline - now();
+      // The prepared Request goes out once: the first attempt, never after a redirect or a retry.
+      const first = !sentPrepared;
+      sentPrepared = true;
       if (remaining <= 0) throw new TimeoutError(`deadline of ${retry.deadlineMs} ms passed`, describe());
       attempts++;
-      const attempt = attemptSignal(caller, Math.min(timeoutMs, remaining));
+      const attempt = first ? context.attempt! : attemptSignal(caller, Math.min(timeoutMs, remaining));
       let response: Response;
-      let bytes: Uint8Array<ArrayBuffer>;
+      let text: string;
+      let bytes: Uint8Array<ArrayBuffer> | undefined;
       try {
-        const send = isStream
-          ? new Request(request, { signal: attempt.signal, redirect: "manual" })
-          : new Request(url, { method, headers, body: sendBody, signal: attempt.signal, redirect: "manual" });
+        const send = first
+          ? request
+            : isStream
+              ? new Request(request, { signal: attempt.signal, redirect: "manual" })
+              : new Request(url, { method, headers, body: sendBody, signal: attempt.signal, redirect: "manual" });
         const fetchImpl = options.fetch ?? globalThis.fetch;
+        // The prepared attempt's timeout starts now, when it is sent, as every other attempt's does.
+        if (first) attempt.start();
         response = await fetchImpl(send);
         if (isRedirect(response)) {
           const next = redirectTarget(response, url, retrySafe, credentialed, describe);
@@ -127,12 +170,16 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
           if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
             method = "GET";
             sendBody = undefined;
-            headers.delete("content-type");
+            editHeaders().delete("content-type");
           }
           attempts--;
           continue;
         }
-        bytes = await readBodyCapped(response, maxBytes, attempt.signal);
+        if (asText) text = await readText(response, maxBytes, attempt.signal);
+        else {
+          bytes = await readBodyCapped(response, maxBytes, attempt.signal);
+          text = new TextDecoder().decode(bytes);
+        }
       } catch (error) {
         const failure = classify(error, caller, attempt.timedOut(), describe, retrySafe && !isStream);
         const replayable = !isStream && (retrySafe || (failure instanceof ConnectionError && provesNothingWasSent(failure.code)));
@@ -155,11 +202,10 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
       // 401 with a refreshable bearer: one replay with a fresh token, shared by every waiter.
       if (status === 401 && context.bearer && !replayed401 && !isStream && challengeAllowsRefresh(response.headers)) {
         replayed401 = true;
-        sentHeaders.push(new Headers(headers));
         context.bearer.source.invalidate(context.bearer.token);
         const token = await context.bearer.source.getToken();
         context.bearer = { source: context.bearer.source, token };
-        headers.set("authorization", `Bearer ${token}`);
+        editHeaders().set("authorization", `Bearer ${token}`);
         continue;
       }
 
@@ -174,12 +220,8 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
         }
       }
 
-      checkJson(response, bytes, operation?.responses, describe);
-      const result = new Response(status === 204 || status === 205 || status === 304 || bytes.length === 0 ? null : bytes, {
-        status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
+      const parsed = parseJsonSuccess(response, text, operation?.responses, describe);
+      const result = prepared && asText ? handBack(response, text, parsed) : rewrap(response, bytes ?? text);
       const finalAttempts = attempts;
       const info: ResponseInfo = {
         method: request.method,
@@ -194,141 +236,59 @@ export function createTransport(options: TransportOptions = {}): (request: Reque
       responseInfo.set(result, info);
       return result;
     }
-  };
-}
+  }
 
-function isRedirect(response: Response): boolean {
-  return response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400 && response.status !== 304);
-}
-
-function redirectTarget(
-  response: Response,
-  from: string,
-  retrySafe: boolean,
-  credentialed: () => boolean,
-  describe: () => Record<string, unknown>,
-): string {
-  const context = () => ({ ...describe(), status: response.status });
-  // A token request (a code exchange, a refresh, a password grant) carries its secrets in the body and
-  // must not be sent anywhere else, whatever the target (RFC 9700 §4.12, as oauth4webapi does).
-  if (!retrySafe) {
-    throw new RedirectError("refused a redirect: this operation is not safe to repeat (a token endpoint), so it is never sent to another URL", context());
-  }
-  const location = response.headers.get("location");
-  if (response.type === "opaqueredirect" || !location) {
-    throw new RedirectError("the server redirected and the target cannot be checked; redirects are not followed", context());
-  }
-  const source = new URL(from);
-  let target: URL;
-  try {
-    target = new URL(location, source);
-  } catch {
-    throw new RedirectError("the server redirected to an invalid URL", context());
-  }
-  if (source.protocol === "https:" && target.protocol !== "https:") {
-    throw new RedirectError(`refused a redirect from https to ${snippet(target.protocol)}`, context());
-  }
-  if (target.origin !== source.origin && credentialed()) {
-    throw new RedirectError(
-      `refused a redirect to another origin (${snippet(target.origin)}): the request carries credentials that would be forwarded`,
-      context(),
-    );
-  }
-  return target.href;
-}
-
-/** Computes each signature header over the bytes that will be sent, after every middleware ran. */
-async function applyStamps(stamps: NonNullable<RequestContext["stamps"]>, headers: Headers, body: Uint8Array | undefined) {
-  const text = body === undefined ? "" : new TextDecoder().decode(body);
-  for (const { scheme, header, stamper } of stamps) {
-    const { headerName, headerValue } = await stamper.stamp(text);
-    if (headerName.toLowerCase() !== header.toLowerCase()) {
-      throw new ConfigError(`scheme ${scheme} is the ${header} header, but the stamper sets ${headerName}`);
-    }
-    headers.set(header, headerValue);
-  }
-}
-
-/** RFC 6750 §3.1: refresh only for `invalid_token` or a challenge with no error (expired or missing). */
-function challengeAllowsRefresh(headers: Headers): boolean {
-  const header = headers.get("www-authenticate");
-  if (!header) return true;
-  const challenges = parseWwwAuthenticate(header);
-  // An unparseable header tells us nothing either way: treat it as absent, as for no challenge.
-  const bearerChallenge = challenges.find((c) => c.scheme.toLowerCase() === "bearer") ?? challenges[0];
-  const error = bearerChallenge?.params.error;
-  return error === undefined || error.toLowerCase() === "invalid_token";
-}
-
-// Said when a request that is not safe to repeat (a code exchange, a rotating refresh, an order) may
-// have reached the server: it was not retried, and only the server knows whether it took effect.
-const OUTCOME_UNKNOWN = "; not retried because the operation is not safe to repeat: the server may have processed it, so the outcome is unknown (for a single-use code or refresh token, restart the flow)";
-
-function classify(
-  error: unknown,
-  caller: AbortSignal,
-  timedOut: boolean,
-  describe: () => { method: string; url: string; attempts: number; secrets: readonly string[] },
-  retrySafe: boolean,
-): OAuthKitError {
-  if (caller.aborted) return new AbortError("request aborted by the caller", { ...describe(), cause: error });
-  if (timedOut) {
-    return new TimeoutError(`${describe().method} ${describe().url} timed out${retrySafe ? "" : OUTCOME_UNKNOWN}`, {
-      ...describe(),
-      cause: error,
-    });
-  }
-  if (error instanceof OAuthKitError) return error;
-  const code = connectionCode(error);
-  const what = code ? ` (${code})` : "";
-  const unknown = retrySafe || provesNothingWasSent(code) ? "" : OUTCOME_UNKNOWN;
-  // A body cut off mid-stream surfaces as TypeError("terminated"): a transport failure, not bad JSON.
-  return new ConnectionError(`${describe().method} ${describe().url} failed: no complete response${what}${unknown}`, {
-    ...describe(),
-    code,
-    cause: error,
+  return Object.assign(transport, {
+    firstAttempt: (caller: AbortSignal | undefined) => attemptSignal(caller, firstTimeoutMs(), false),
   });
 }
 
-function checkJson(
-  response: Response,
-  bytes: Uint8Array,
-  responses: Readonly<Record<string, readonly string[]>> | undefined,
-  describe: () => { method: string; url: string; attempts: number; secrets: readonly string[] },
-): void {
-  if (response.status < 200 || response.status >= 300) return;
-  if (response.status === 204 || response.status === 205) {
-    // No content is fine where the spec documents this status; where it documents only JSON
-    // successes, `data` would be undefined behind a type that promises an object.
-    const status = String(response.status);
-    if (!responses || responses[status] !== undefined || responses["2XX"] !== undefined) return;
-    const jsonSuccess = Object.entries(responses).some(([code, types]) => /^2\d\d$/.test(code) && types.some(isJsonMediaType));
-    if (jsonSuccess) {
-      throw new InvalidResponseError(`empty response (HTTP ${status}) where JSON was expected`, { ...describe(), status: response.status });
-    }
-    return;
-  }
-  const documented = documentedMediaTypes(responses, response.status);
-  const contentType = response.headers.get("content-type");
-  // A status the spec does not document is read as JSON by openapi-fetch (its default parseAs), so a
-  // non-empty body there must be JSON too, or the caller would get a bare SyntaxError.
-  const expectJson = documented ? documented.some(isJsonMediaType) : bytes.length > 0;
-  if (!expectJson) return;
-  if (bytes.length === 0) throw new InvalidResponseError("empty response where JSON was expected", { ...describe(), status: response.status });
-  const text = new TextDecoder().decode(bytes);
-  const isJson = !contentType || isJsonMediaType(contentType);
-  if (isJson) {
+const NO_BODY = new Set([204, 205, 304]);
+
+/**
+ * The body as text, under the size cap and the attempt's signal. A declared length under the cap is read
+ * in one call; otherwise the stream is read chunk by chunk and cancelled at the cap.
+ */
+async function readText(response: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
+  if (!response.body) return "";
+  const declared = response.headers.get("content-length");
+  if (declared !== null && Number(declared) <= maxBytes) {
+    if (signal.aborted) throw signal.reason;
+    // fetch errors the body when the attempt's signal aborts; a custom fetch may not, so the wait ends
+    // on the signal either way.
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(signal.reason);
+      signal.addEventListener("abort", onAbort, { once: true });
+    });
     try {
-      JSON.parse(text);
-      return;
-    } catch {
-      // reported below, with what the request sent masked
+      return await Promise.race([response.text(), aborted]);
+    } finally {
+      signal.removeEventListener("abort", onAbort!);
     }
   }
-  const context = { ...describe(), status: response.status };
-  const mask = maskerFor(context.secrets);
-  throw new InvalidResponseError(
-    isJson ? "response is not valid JSON (malformed or truncated)" : `response is not JSON (content-type ${snippet(contentType, mask)})`,
-    { ...context, snippet: snippet(text, mask) },
-  );
+  return new TextDecoder().decode(await readBodyCapped(response, maxBytes, signal));
+}
+
+/**
+ * The response openapi-fetch parses, for its `parseAs: "json"` or `"text"`: the response that came back,
+ * with `text()`/`json()` answering from what was already read and parsed here, so nothing is read or
+ * parsed twice.
+ */
+function handBack(response: Response, text: string, parsed: unknown): Response {
+  const json = parsed === NOT_PARSED ? () => JSON.parse(text) : () => parsed;
+  Object.defineProperties(response, {
+    text: { value: async () => text, configurable: true },
+    json: { value: async () => json(), configurable: true },
+  });
+  return response;
+}
+
+/** A new Response over the bytes already read: for other `parseAs` values and for replaced Requests. */
+function rewrap(response: Response, body: string | Uint8Array<ArrayBuffer>): Response {
+  return new Response(NO_BODY.has(response.status) || body.length === 0 ? null : body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }

@@ -15,6 +15,23 @@ const base = {
   state: "state-abc",
 };
 
+/** What a lenient server may read a parameter name as: compatibility, case and accent folded, trimmed. */
+function serverReading(name: string): string {
+  return name.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").trim();
+}
+
+/** Look-alikes of each ASCII character of a parameter name that a lenient server may fold back onto it. */
+function lookAlikes(c: string): string[] {
+  const forms = [c, c.toUpperCase(), String.fromCodePoint(c.codePointAt(0)! + 0xfee0)]; // fullwidth
+  if (c === "s") forms.push("ſ"); // U+017F long s: upper-cases to S
+  if (c === "i") forms.push("ı", "İ"); // dotless i upper-cases to I; dotted I lower-cases to i + U+0307
+  if (c === "k") forms.push("\u212a"); // KELVIN SIGN: NFKC K
+  return forms;
+}
+
+const PADDING = ["", " ", "\t", "\u00a0", "\u3000", "\u2003"];
+const CONTROLS = ["\0", "\u0001", "\n", "\u007f", "\u200b", "\ufeff", "\u00ad"];
+
 describe("buildAuthorizeUrl", () => {
   it("case 42: always has response_type=code, client_id, exact redirect_uri, state and S256 PKCE", () => {
     const url = buildAuthorizeUrl({ ...base, scope: ["read", "trade"], pkce: { challenge: CHALLENGE } });
@@ -142,7 +159,8 @@ describe("buildAuthorizeUrl", () => {
   const nonEmpty = fc.string({ minLength: 1, maxLength: 40, unit: "grapheme" });
   const extraName = fc
     .string({ minLength: 1, maxLength: 20, unit: "grapheme" })
-    .filter((n) => !RESERVED.includes(n.toLowerCase()) && ![...SECRETS, "client_assertion", "id_token"].includes(n.toLowerCase()));
+    .filter((n) => !/[\p{Cc}\p{Cf}]/u.test(n) && n.trim() !== "")
+    .filter((n) => ![...RESERVED, ...SECRETS, "client_assertion", "id_token"].includes(serverReading(n)));
 
   it("case 42: property: for any extra params the reserved params are exactly what was given", () => {
     fc.assert(
@@ -174,6 +192,53 @@ describe("buildAuthorizeUrl", () => {
         },
       ),
     );
+  });
+
+  it.each(["ſtate", "clıent_id", "state\0", "state ", " scope", "ｓｔａｔｅ", "ﬆate", "cl\u0130ent_id", "ſcope", "coDe_verıfier", "paſſword"])(
+    "case 42: %j, which a lenient server may fold onto a reserved or secret name, is refused",
+    (name) => {
+      expect(() => buildAuthorizeUrl({ ...base, extraParams: { [name]: "x" } })).toThrow(ConfigError);
+      expect(() => buildAuthorizeUrl({ ...base, authorizeUrl: `${base.authorizeUrl}?${encodeURIComponent(name)}=x` })).toThrow(ConfigError);
+    },
+  );
+
+  it("case 42: property: any look-alike of a reserved or secret name, padded or with a control character, is refused", () => {
+    const names = [...RESERVED, ...SECRETS, "client_assertion", "id_token"];
+    const disguised = fc.constantFrom(...names).chain((name) =>
+      fc
+        .tuple(
+          fc.tuple(...[...name].map((c) => fc.constantFrom(...lookAlikes(c)))),
+          fc.constantFrom(...PADDING),
+          fc.constantFrom(...PADDING),
+          fc.option(fc.tuple(fc.constantFrom(...CONTROLS), fc.nat(name.length))),
+        )
+        .map(([chars, before, after, control]) => {
+          const body = [...chars];
+          if (control !== null) body.splice(control[1], 0, control[0]);
+          return before + body.join("") + after;
+        }),
+    );
+    fc.assert(
+      fc.property(disguised, (name) => {
+        expect(thrown(() => buildAuthorizeUrl({ ...base, extraParams: { [name]: "x" } }))).toBeInstanceOf(ConfigError);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("case 42: property: a name with a control or invisible character anywhere is refused", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.constantFrom(...CONTROLS), fc.string({ maxLength: 8 }), (a, control, b) => {
+        expect(thrown(() => buildAuthorizeUrl({ ...base, extraParams: { [a + control + b]: "x" } }))).toBeInstanceOf(ConfigError);
+      }),
+    );
+  });
+
+  it("case 42: ordinary provider parameters, including non-ASCII ones, are still accepted", () => {
+    const url = new URL(buildAuthorizeUrl({ ...base, extraParams: { audience: "api", prompt: "consent", "état": "1", states: "2" } }));
+    expect(url.searchParams.get("audience")).toBe("api");
+    expect(url.searchParams.get("état")).toBe("1");
+    expect(url.searchParams.get("states")).toBe("2");
   });
 
   it("case 42: property: any casing of a reserved name in extraParams is refused", () => {

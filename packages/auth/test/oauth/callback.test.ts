@@ -5,9 +5,11 @@ import {
   CallbackError,
   MemoryPendingStore,
   completeAuthorization,
+  generateState,
   parseCallback,
   startAuthorization,
   type CallbackErrorReason,
+  type PendingAuthorizationStore,
 } from "../../src/oauth/index.js";
 import { rejected, thrown } from "./helpers.js";
 
@@ -179,6 +181,42 @@ describe("parseCallback", () => {
     );
   });
 
+  /** Strings close to `expected` that a comparison skipping bytes or lengths would accept. */
+  function nearMisses(expected: string): string[] {
+    const chars = [...expected];
+    return [
+      ...chars.slice(0, -1).map((_, i) => chars.slice(0, i + 1).join("")), // every proper prefix
+      ...chars.slice(1).map((_, i) => chars.slice(i + 1).join("")), // every proper suffix
+      ...chars, // every single character
+      expected + expected, // the state repeated (a comparison that wraps around the shorter one)
+      expected + chars[0], // one character more
+      chars[0]!.repeat(chars.length * 2), // a run of its first character
+      ...chars.map((_, i) => chars.map((c, j) => (i === j ? (c === "x" ? "y" : "x") : c)).join("")), // one byte differs
+    ].filter((s) => s !== "" && s !== expected);
+  }
+
+  it("case 43: a prefix, a suffix, a single character, a repetition or a one-byte change of the state is refused", () => {
+    for (const expected of ["a", "ab", "aaaa", "state-abc", "ünï-cödé", generateState()]) {
+      for (const sent of nearMisses(expected)) {
+        const url = `${CB}?${new URLSearchParams({ code: "abc", state: sent }).toString()}`;
+        expect(reasonOf(() => parseCallback(url, { state: expected })), `${sent} vs ${expected}`).toBe("state_mismatch");
+        expect(reasonOf(() => parseCallback(url.replace("code=abc", "error=access_denied"), { state: expected }))).toBe("csrf");
+      }
+    }
+  });
+
+  it("case 43: property: a prefix, a suffix or a single character of any state is refused", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 2, maxLength: 64, unit: "grapheme" }), (expected) => {
+        for (const sent of nearMisses(expected)) {
+          const url = `${CB}?${new URLSearchParams({ code: "abc", state: sent }).toString()}`;
+          expect(reasonOf(() => parseCallback(url, { state: expected }))).toBe("state_mismatch");
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it("case 43: property: a duplicated state is always rejected", () => {
     fc.assert(
       fc.property(anyState, fc.string({ unit: "grapheme" }), fc.boolean(), (state, other, expectedFirst) => {
@@ -207,14 +245,54 @@ describe("completeAuthorization", () => {
     expect(await reasonOfAsync(completeAuthorization(url, { provider: "alpaca", store }))).toBe("state_replayed");
   });
 
-  it("case 43: an unknown state is rejected as replayed; an error for an unknown state as CSRF", async () => {
+  it("case 43: a state never issued is a mismatch, not a replay; an error for an unknown state is CSRF", async () => {
     const store = new MemoryPendingStore();
+    await started(store);
     expect(await reasonOfAsync(completeAuthorization(`${CB}?code=x&state=nope`, { provider: "alpaca", store }))).toBe(
-      "state_replayed",
+      "state_mismatch",
     );
     expect(
       await reasonOfAsync(completeAuthorization(`${CB}?error=access_denied&state=nope`, { provider: "alpaca", store })),
     ).toBe("csrf");
+  });
+
+  /** Completes one authorization through `store`, then reports how its replay and a forged state are refused. */
+  async function replayAndForge(store: PendingAuthorizationStore) {
+    const { state } = await startAuthorization({ provider: "alpaca", authorizeUrl: "https://auth.example.com/authorize", clientId: "cid", redirectUri: CB, pkce: true, store });
+    const url = `${CB}?code=c0de&state=${state}`;
+    await completeAuthorization(url, { provider: "alpaca", store });
+    return {
+      replayed: await reasonOfAsync(completeAuthorization(url, { provider: "alpaca", store })),
+      forged: await reasonOfAsync(completeAuthorization(`${CB}?code=x&state=nope`, { provider: "alpaca", store })),
+    };
+  }
+
+  it("case 43: a store without wasIssued reports every unknown state as a mismatch, even a used one", async () => {
+    const inner = new MemoryPendingStore();
+    const store = { save: inner.save.bind(inner), take: inner.take.bind(inner) };
+    expect(await replayAndForge(store)).toEqual({ replayed: "state_mismatch", forged: "state_mismatch" });
+  });
+
+  it("case 43: an asynchronous wasIssued is awaited", async () => {
+    const inner = new MemoryPendingStore();
+    const store = {
+      save: async (s: string, p: Parameters<MemoryPendingStore["save"]>[1]) => inner.save(s, p),
+      take: async (s: string) => inner.take(s),
+      wasIssued: async (s: string) => inner.wasIssued(s),
+    };
+    expect(await replayAndForge(store)).toEqual({ replayed: "state_replayed", forged: "state_mismatch" });
+  });
+
+  it("case 43: a prefix, a suffix or a single character of an issued state finds nothing and burns nothing", async () => {
+    const store = new MemoryPendingStore();
+    const { state } = await started(store);
+    for (const sent of [state.slice(0, -1), state.slice(1), state[0]!, state.slice(0, 8), state + state]) {
+      expect(
+        await reasonOfAsync(completeAuthorization(`${CB}?code=c0de&state=${encodeURIComponent(sent)}`, { provider: "alpaca", store })),
+      ).toBe("state_mismatch");
+    }
+    expect(store.size).toBe(1); // the genuine callback still completes
+    expect((await completeAuthorization(`${CB}?code=c0de&state=${state}`, { provider: "alpaca", store })).code).toBe("c0de");
   });
 
   it("case 43: state missing and duplicated are rejected before the store is touched", async () => {
@@ -271,6 +349,20 @@ describe("completeAuthorization", () => {
         completeAuthorization(`${CB}?code=c0de&state=${state}`, { provider: "alpaca", store, requireIssuer: true }),
       ),
     ).toBe("issuer_missing");
+  });
+
+  it("case 45: requireIssuer fails closed when no issuer was stored: a forged iss is not accepted", async () => {
+    for (const query of ["&iss=https%3A%2F%2Fevil.example", ""]) {
+      const store = new MemoryPendingStore();
+      const { state } = await started(store); // no issuer stored
+      const error = await rejected(
+        completeAuthorization(`${CB}?code=c0de&state=${state}${query}`, { provider: "alpaca", store, requireIssuer: true }),
+      );
+      // The same inputs through parseCallback throw the same ConfigError: nothing to check iss against.
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/requireIssuer/);
+      expect(() => parseCallback(`${CB}?code=c0de&state=${state}${query}`, { state, requireIssuer: true })).toThrow(ConfigError);
+    }
   });
 
   it("case 47: tokens in the fragment are rejected before the state is consumed", async () => {

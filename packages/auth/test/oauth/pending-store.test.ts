@@ -48,6 +48,39 @@ describe("MemoryPendingStore", () => {
     expect(store.take("b")).toBeUndefined();
   });
 
+  it("case 43: wasIssued is true for taken and expired states only, and forgets them after rememberSpentMs", () => {
+    let now = 0;
+    const store = new MemoryPendingStore({ now: () => now, maxAgeMs: 1_000, rememberSpentMs: 5_000 });
+    store.save("taken", pending);
+    store.save("expires", pending);
+    expect(store.wasIssued("taken")).toBe(false); // still pending: not spent yet
+    store.take("taken");
+    expect(store.wasIssued("taken")).toBe(true);
+    expect(store.wasIssued("never-saved")).toBe(false);
+    now = 1_000;
+    expect(store.wasIssued("expires")).toBe(true); // expired at 1 000 ms, spent then
+    expect(store.take("taken")).toBeUndefined(); // a spent state stays refused
+    now = 4_999;
+    expect(store.wasIssued("taken")).toBe(true);
+    now = 5_000;
+    expect(store.wasIssued("taken")).toBe(false); // spent at 0, forgotten at 5 000
+    expect(store.wasIssued("expires")).toBe(true);
+    now = 6_000;
+    expect(store.wasIssued("expires")).toBe(false);
+  });
+
+  it("case 43: wasIssued remembers at most maxEntries spent states; a state dropped at the cap counts as spent", () => {
+    const store = new MemoryPendingStore({ maxEntries: 2 });
+    store.save("a", pending);
+    store.save("b", pending);
+    store.save("c", pending); // over the cap: "a" is dropped, and so spent
+    expect(store.wasIssued("a")).toBe(true);
+    expect(store.take("a")).toBeUndefined();
+    store.take("b");
+    store.take("c"); // three spent states, two remembered: the oldest ("a") is forgotten
+    expect([store.wasIssued("a"), store.wasIssued("b"), store.wasIssued("c")]).toEqual([false, true, true]);
+  });
+
   it("case 43: refuses to save a state that is already pending", () => {
     const store = new MemoryPendingStore();
     store.save("dup", pending);

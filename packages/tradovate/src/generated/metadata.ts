@@ -24,8 +24,8 @@ export const metadata = {
       "servers": null,
       "security": [],
       "requestMediaTypes": [
-        "application/x-www-form-urlencoded",
-        "application/json"
+        "application/json",
+        "application/x-www-form-urlencoded"
       ],
       "responses": {
         "200": [

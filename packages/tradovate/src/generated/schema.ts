@@ -21,8 +21,12 @@ export interface paths {
          *
          *     **Media type conflict:** the official specs declare an `application/json` body, but Tradovate's OAuth
          *     example (`tradovate/example-api-oauth`) posts an `application/x-www-form-urlencoded` form. Both are
-         *     accepted here with the same schema; the form is the default. **Path conflict:** the example posts to
-         *     `/auth/oauthtoken` without `/v1`; the official specs (followed here) use `/v1/auth/oauthtoken`.
+         *     described here with the same schema; JSON (the official specs, newest first) is the default.
+         *     **Path conflict:** the example posts its form to `/auth/oauthtoken` without `/v1`; the official specs
+         *     (followed here) use `/v1/auth/oauthtoken`. No source attests a form at `/v1` or JSON without `/v1`.
+         *
+         *     **`token_type` is optional** in every source (both official specs and the example, which never reads
+         *     it); a response without it is a bearer token.
          *
          *     **Errors may arrive with HTTP 200.** The example checks `token_data.error` on a successful HTTP
          *     response: an OAuth error is returned as a 200 body carrying `error` and `error_description` and no
@@ -326,8 +330,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/x-www-form-urlencoded": components["schemas"]["OAuthTokenRequest"];
                 "application/json": components["schemas"]["OAuthTokenRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OAuthTokenRequest"];
             };
         };
         responses: {
