@@ -98,7 +98,7 @@ describe("Alpaca Connect in Chromium", () => {
     expect(new URL(outcome.otherUrl).searchParams.get("state")).not.toBe(url.searchParams.get("state"));
     expect(outcome.completed).toMatchObject({ code: "one-time-code", redirectUri });
     expect(outcome.replayed).toBe("CallbackError:state_replayed");
-    expect(outcome.unknown).toBe("CallbackError:state_replayed");
+    expect(outcome.unknown).toBe("CallbackError:state_mismatch"); // a state this store never issued
     expect(outcome.mismatch).toBe("CallbackError:state_mismatch");
     expect(outcome.parsed).toMatchObject({ code: "one-time-code" });
   });
