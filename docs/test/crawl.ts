@@ -58,24 +58,11 @@ export async function crawlSite(browser: Browser, start: string, options: { conc
       });
       level = next;
     }
-    // Then Redoc's routes, also breadth first: a tag's route links to its operations' routes.
-    let routeLevel = [...routes];
-    while (routeLevel.length) {
-      const nextRoutes: string[] = [];
-      await visit(routeLevel, async (tab, url) => {
-        const found = await openPage(tab, url);
-        const text = await tab.evaluate(() => document.body.innerText);
-        if (text.includes(REDOC_NOT_FOUND)) throw new Error("Redoc has no page for this route");
-        for (const route of found.routes) {
-          const target = `${url.replace(/#.*$/, "")}#${route}`;
-          if (!routes.has(target)) {
-            routes.add(target);
-            nextRoutes.push(target);
-          }
-        }
-      });
-      routeLevel = nextRoutes;
-    }
+    await visit([...routes], async (tab, url) => {
+      await openPage(tab, url);
+      const text = await tab.evaluate(() => document.body.innerText);
+      if (text.includes(REDOC_NOT_FOUND)) throw new Error("Redoc has no page for this route");
+    });
   }, problems);
 
   for (const { from, to } of links) {
