@@ -11,15 +11,18 @@ export default defineConfig({
     alias: [
       { find: /^@oauth-kit\/auth$/, replacement: src("auth") },
       { find: /^@oauth-kit\/auth\/errors$/, replacement: src("auth", "public-errors.ts") },
-      { find: /^@oauth-kit\/testkit$/, replacement: src("testkit") },
+      // Every other workspace package by its name: @oauth-kit/<dir> is packages/<dir>.
+      { find: /^@oauth-kit\/([a-z-]+)$/, replacement: src("$1") },
     ],
   },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "scripts/test/**/*.test.ts", "docs/test/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "scripts/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "docs/test/**/*.test.ts"],
     // The Chromium tests run on their own: `pnpm test:browser` (vitest.browser.config.ts).
     exclude: ["**/node_modules/**", "**/*.browser.test.ts"],
     environment: "node",
-    testTimeout: 15_000,
+    // A hang guard, not a speed bound: property tests that take 1–3 s on an idle machine must still pass
+    // on a loaded two-core one (10× slower), so the limit sits well above that.
+    testTimeout: 60_000,
     // Fails a test file whose promise rejection was handled too late (a PromiseRejectionHandledWarning).
     setupFiles: ["packages/testkit/src/no-late-rejections.ts"],
     pool: "threads",

@@ -1,36 +1,21 @@
 #!/usr/bin/env node
-// pnpm smoke: proves each published package works from its tarball alone. Packs every public package
-// (pnpm pack rewrites workspace: ranges), installs the tarballs with npm into a folder outside the
-// workspace (no workspace links), type-checks a small consumer per package (scripts/smoke/<dir>.ts) with
-// TypeScript's NodeNext resolution, and runs it against a server on 127.0.0.1. Needs `pnpm build` first.
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+// pnpm smoke: proves each published package works from its tarball alone. Packs every public package and
+// installs the tarballs with npm outside the workspace (scripts/lib/packed-install.mjs), type-checks a small
+// consumer per package (scripts/smoke/<dir>.ts) with TypeScript's NodeNext resolution, and runs it against a
+// server on 127.0.0.1. Needs `pnpm build` first.
+import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./lib/apis.mjs";
+import { packAndInstall, publishedPackages, run } from "./lib/packed-install.mjs";
 
-const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-const packages = readdirSync(join(repoRoot, "packages"))
-  .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(repoRoot, "packages", dir, "package.json"), "utf8")) }))
-  .filter(({ manifest }) => !manifest.private);
-
-const work = mkdtempSync(join(tmpdir(), "oauth-kit-smoke-"));
-const tarballs = join(work, "tarballs");
-const consumer = join(work, "consumer");
-mkdirSync(tarballs);
-mkdirSync(join(consumer, "src"), { recursive: true });
 let passed = 0;
 let failed = 0;
+let installed;
 
 try {
-  for (const { dir, manifest } of packages) {
-    if (!existsSync(join(repoRoot, "packages", dir, "dist", "index.js"))) throw new Error(`${manifest.name} is not built: run pnpm build`);
-    run("pnpm", ["pack", "--pack-destination", tarballs], join(repoRoot, "packages", dir));
-  }
-  const files = readdirSync(tarballs).map((file) => join(tarballs, file));
-  console.log(`smoke: packed ${files.length} packages into ${tarballs}`);
-
-  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "oauth-kit-smoke-consumer", private: true, type: "module" }));
+  installed = packAndInstall({ prefix: "oauth-kit-smoke-", log: (line) => console.log(`smoke: ${line}`) });
+  const { consumer, packages } = installed;
+  mkdirSync(join(consumer, "src"));
   writeFileSync(
     join(consumer, "tsconfig.json"),
     JSON.stringify({
@@ -38,12 +23,6 @@ try {
       include: ["src"],
     }),
   );
-  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...files, "typescript@~5.9.3", "@types/node@^20"], consumer);
-  for (const { manifest } of packages) {
-    const installed = join(consumer, "node_modules", ...manifest.name.split("/"));
-    if (!existsSync(join(installed, "package.json"))) throw new Error(`${manifest.name} did not install`);
-  }
-  console.log(`smoke: installed the tarballs with npm in ${consumer}`);
 
   for (const { dir } of packages) {
     const source = join(repoRoot, "scripts", "smoke", `${dir}.ts`);
@@ -66,9 +45,9 @@ try {
   }
 } catch (error) {
   console.error(`smoke: ${error.stderr || error.stdout || error.message}`);
-  failed = Math.max(1, packages.length - passed);
+  failed = Math.max(1, publishedPackages().length - passed);
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  installed?.cleanup();
 }
 console.log(`smoke: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -19,5 +19,7 @@ export * from "@oauth-kit/auth/errors";
 export {
   MemoryPendingStore,
   generateState,
+  type PendingAuthorization,
+  type PendingAuthorizationStore,
   type TokenSet,
 } from "@oauth-kit/auth";

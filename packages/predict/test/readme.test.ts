@@ -48,8 +48,8 @@ it("README quick start: finalizes the connection, pages through orders and creat
   const log = vi.spyOn(console, "log").mockImplementation(() => {});
 
   // --- README ---
-  // `wallet` ({ signer, account, sign }) is your wallet glue (see "Signed envelopes"), `authCode` comes from
-  // Predict's authorization step, and `signedOrder` is an order signed for the exchange contract.
+  // What your app brings: `wallet` ({ signer, account, sign }) is your wallet glue (see "Signed envelopes"),
+  // `authCode` comes from Predict's authorization step, and `signedOrder` is an order signed for the exchange contract.
   const apiKey = process.env.PREDICT_API_KEY!;
   const predict = createPredictClient({ environment: "mainnet", apiKey });
 
@@ -83,7 +83,11 @@ it("the quick start above is the README's, word for word, and imports only what 
   const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
   const quickStart = /## Quick start\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
   expect(quickStart, "README has a ts block under ## Quick start").toBeDefined();
-  const [importLine, ...body] = quickStart!.split("\n");
+  const [importLine, ...lines] = quickStart!.split("\n");
+  // The reader's own inputs are `declare const` lines in the README; this test defines them above.
+  const declared = lines.filter((line) => line.startsWith("declare const "));
+  expect(declared).toEqual(["declare const wallet: PredictWallet, authCode: string, signedOrder: ContractOrder;"]);
+  const body = lines.filter((line) => !line.startsWith("declare const "));
 
   const source = await readFile(new URL(import.meta.url), "utf8");
   const marked = /\/\/ --- README ---\n([\s\S]*?)\s*\/\/ --- end README ---/.exec(source)?.[1];
@@ -91,6 +95,7 @@ it("the quick start above is the README's, word for word, and imports only what 
   expect(body.join("\n").trim()).toBe(dedented.join("\n").trim());
 
   const imported = /^import \{ ([^}]+) \} from "@oauth-kit\/predict";$/.exec(importLine!)?.[1]?.split(", ");
-  expect(imported).toEqual(["createPredictClient", "finalizeConnection", "paginateOrders", "signEnvelope", "unwrap"]);
-  for (const name of imported!) expect(predictPackage).toHaveProperty(name);
+  const values = imported!.filter((name) => !name.startsWith("type "));
+  expect(values).toEqual(["createPredictClient", "finalizeConnection", "paginateOrders", "signEnvelope", "unwrap"]);
+  for (const name of values) expect(predictPackage).toHaveProperty(name);
 });

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { type BuildResult, build } from "esbuild";
 
 const packagesDir = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -31,21 +31,20 @@ export function workspaceSourceAliases(): Record<string, string> {
 }
 
 /**
- * An ES module bundle of `entry` for the browser platform (fetch and WebCrypto only: a Node built-in
- * fails the build), as a browser would load it. Returns the code.
+ * One ES module bundle of `entry` for the browser platform, in memory, the way a user's bundler would make
+ * it (esbuild fails on any Node built-in it meets), with the workspace packages taken from their sources.
  */
-export async function bundleForBrowser(entry: string): Promise<string> {
+export async function bundleForBrowser(entry: string): Promise<{ code: string; errors: BuildResult["errors"] }> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
     platform: "browser",
     format: "esm",
-    target: "es2022",
     write: false,
     logLevel: "silent",
     alias: workspaceSourceAliases(),
   });
-  return result.outputFiles[0]!.text;
+  return { code: result.outputFiles[0]?.text ?? "", errors: result.errors };
 }
 
 /**
@@ -70,7 +69,11 @@ window.ready = true;
 </script>`,
     "text/html",
   ]);
-  for (const [name, entry] of Object.entries(modules)) files.set(`/${name}.js`, [await bundleForBrowser(entry), "text/javascript"]);
+  for (const [name, entry] of Object.entries(modules)) {
+    const { code, errors } = await bundleForBrowser(entry);
+    if (errors.length) throw new Error(`cannot bundle ${entry} for the browser: ${errors.map((error) => error.text).join("; ")}`);
+    files.set(`/${name}.js`, [code, "text/javascript"]);
+  }
   return (req, res) => {
     const file = req.method === "GET" ? files.get(new URL(req.url ?? "/", "http://x").pathname) : undefined;
     if (!file) return false;

@@ -8,6 +8,7 @@ export {
   type SpecOperationsOptions,
 } from "./spec-operations.js";
 export { startServer, closedPort, type TestServer } from "./local-server.js";
+export { runQuickStart, quickStartBlock, type QuickStartRun, type QuickStartResult } from "./quick-start.js";
 export { launchChromium, openInChromium, watchPage, CHROMIUM_EXECUTABLE, CHROMIUM_FLAGS, type Browser, type Page } from "./chromium.js";
 export { serveDirectory } from "./static-server.js";
 export { browserModulePage, bundleForBrowser, workspaceSourceAliases } from "./browser-bundle.js";

@@ -40,6 +40,8 @@ export {
   createTokenSource,
   MemoryPendingStore,
   generateState,
+  type PendingAuthorization,
+  type PendingAuthorizationStore,
   type TokenSet,
   type TokenSource,
   type RetryOptions,

@@ -1,26 +1,22 @@
 #!/usr/bin/env node
 // Measures the minified + gzipped size of the README quick start (oauth2Authenticate → oauthLogin, with
 // stamping and polling) bundled for the browser, next to the same two calls written with @turnkey/http.
-// Both are bundled in the same run with the same esbuild settings, so the ratio is what to compare; the
-// absolute numbers move with esbuild and dependency versions.
+// Both are bundled in the same run with the same esbuild settings (scripts/lib/bundle-size.mjs), so the
+// ratio is what to compare; the absolute numbers move with esbuild and dependency versions. `pnpm size`
+// imports measurePeer() from here to enforce this package's "sizeBudget.peerRatio" (package.json).
+// Needs the built dist/ (pnpm build): the quick start is measured as users install it.
 //
 //   node packages/turnkey/scripts/measure-size.mjs
-import { readFileSync, realpathSync } from "node:fs";
-import { join } from "node:path";
+import { realpathSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { bundleSize, kB, quickStartSize } from "../../../scripts/lib/bundle-size.mjs";
+import { repoRoot } from "../../../scripts/lib/apis.mjs";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-const packagesDir = join(packageDir, "..");
 
-/** The first ```ts block of the README's "## Quick start" section (test/readme.test.ts runs the same code). */
-function quickStartSource(readme) {
-  const section = readme.split(/^## Quick start$/m)[1]?.split(/^## /m)[0] ?? "";
-  const match = /```ts\n([\s\S]*?)```/.exec(section);
-  if (!match) throw new Error('README.md has no ```ts block under "## Quick start"');
-  return match[1];
-}
+/** What the comparison is with, for `pnpm size` to print. */
+export const peerName = "@turnkey/http + @turnkey/api-key-stamper, same calls";
 
 // The same calls with Turnkey's SDK: TurnkeyClient + ApiKeyStamper, createActivityPoller for the polling,
 // and the nonce computed inline (the SDK has no helper for it).
@@ -54,37 +50,23 @@ const loggedIn = await login({
 const session = loggedIn.result.oauthLoginResult.session;
 `;
 
-// pnpm keeps @turnkey/http's own dependencies (@turnkey/api-key-stamper, ...) next to its real path.
-const turnkeyHttp = realpathSync(join(packageDir, "node_modules", "@turnkey", "http"));
-
-async function measure(contents, loader) {
-  const result = await build({
-    stdin: { contents, loader, resolveDir: packageDir, sourcefile: "quick-start" },
-    bundle: true,
-    write: false,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
+/** The same calls with @turnkey/http, bundled like the quick start: `{ min, gzip, inputs }`. */
+export function measurePeer() {
+  // pnpm keeps @turnkey/http's own dependencies (@turnkey/api-key-stamper, ...) next to its real path.
+  const turnkeyHttp = realpathSync(join(packageDir, "node_modules", "@turnkey", "http"));
+  return bundleSize(turnkeyHttpSource, {
+    loader: "js",
+    resolveDir: packageDir,
     // Node's crypto (api-key-stamper's Node path) is not shipped to browsers.
     external: ["crypto", "node:*"],
     nodePaths: [join(turnkeyHttp, "..", "..")],
-    alias: {
-      "@oauth-kit/turnkey": join(packageDir, "src", "index.ts"),
-      "@oauth-kit/auth": join(packagesDir, "auth", "src", "index.ts"),
-    },
-    logLevel: "silent",
   });
-  const code = result.outputFiles[0].contents;
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const readme = readFileSync(join(packageDir, "README.md"), "utf8");
-  const ours = await measure(quickStartSource(readme), "ts");
-  const theirs = await measure(turnkeyHttpSource, "js");
-  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-  console.log(`@oauth-kit/turnkey quick start: ${kb(ours.min)} min, ${kb(ours.gzip)} min+gzip`);
-  console.log(`@turnkey/http, same calls:      ${kb(theirs.min)} min, ${kb(theirs.gzip)} min+gzip`);
-  console.log(`ratio (min+gzip): ${(ours.gzip / theirs.gzip).toFixed(2)}`);
+  const ours = await quickStartSize(relative(repoRoot, packageDir));
+  const theirs = await measurePeer();
+  console.log(`@oauth-kit/turnkey quick start: ${kB(ours.min)} min, ${kB(ours.gzip)} min+gzip`);
+  console.log(`${peerName}: ${kB(theirs.min)} min, ${kB(theirs.gzip)} min+gzip`);
+  console.log(`ratio (min+gzip): ${(ours.gzip / theirs.gzip).toFixed(3)}`);
 }

@@ -30,6 +30,7 @@ export {
   MemoryPendingStore,
   createPkce,
   generateState,
+  type PendingAuthorization,
   type PendingAuthorizationStore,
   type StartedAuthorization,
 } from "@oauth-kit/auth";

@@ -67,27 +67,63 @@ function strip(request: Request, metadata: ApiMetadata, operation: OperationMeta
  * it is sent (unless a per-request useCredentials() supplies them).
  */
 export function credentialMiddleware(metadata: ApiMetadata, credentials: CredentialMap): Middleware {
+  // Worked out once per client, not per call: the alternative each operation gets, and the header of
+  // every credential that never changes (Basic, API key, a fixed bearer).
+  const chosen = new Map<OperationMetadata, readonly string[]>();
+  const fixed = new Map<string, readonly [name: string, value: string] | null>();
+  const fixedHeader = (scheme: string) => {
+    if (!fixed.has(scheme)) fixed.set(scheme, fixedHeaderOf(metadata, scheme, credentials[scheme] as Credential));
+    return fixed.get(scheme);
+  };
   return {
-    async onRequest({ request, schemaPath }) {
-      const operation = findOperation(metadata, request.method, schemaPath);
+    onRequest({ request, schemaPath }) {
       const context = contextOf(request);
+      const operation = context.operation ?? findOperation(metadata, request.method, schemaPath);
       context.operation = operation;
       if (!operation) return undefined;
-      let schemes: readonly string[];
-      try {
-        schemes = chooseAlternative(operation, credentials);
-      } catch (error) {
-        // Not thrown yet: a per-request useCredentials() runs after this middleware and may supply them.
-        // The transport throws it before anything is sent otherwise.
-        context.missingCredentials = error as ConfigError;
-        return undefined;
+      let schemes = chosen.get(operation);
+      if (schemes === undefined) {
+        try {
+          schemes = chooseAlternative(operation, credentials);
+          chosen.set(operation, schemes);
+        } catch (error) {
+          // Not thrown yet: a per-request useCredentials() runs after this middleware and may supply them.
+          // The transport throws it before anything is sent otherwise.
+          context.missingCredentials = error as ConfigError;
+          return undefined;
+        }
       }
+      let pending: Promise<void> | undefined;
       for (const scheme of schemes) {
-        await apply(request, metadata, scheme, credentials[scheme] as Credential);
+        const header = fixedHeader(scheme);
+        if (header) {
+          request.headers.set(header[0], header[1]);
+          context.credentialed = true;
+        } else {
+          const previous = pending;
+          pending = (async () => {
+            await previous;
+            await apply(request, metadata, scheme, credentials[scheme] as Credential);
+          })();
+        }
       }
-      return undefined;
+      // Synchronous unless a credential needs to wait (a token source, a stamp).
+      return pending?.then(() => undefined);
     },
   };
+}
+
+/** The header of a credential that never changes, or null when it must be applied per request. */
+function fixedHeaderOf(metadata: ApiMetadata, scheme: string, credential: Credential): readonly [string, string] | null {
+  const definition = metadata.securitySchemes[scheme];
+  if (definition?.type === "apiKey" && credential.type === "apiKey") return [definition.name, credential.value];
+  if (definition?.type === "http" && definition.scheme === "basic" && credential.type === "basic") {
+    return ["authorization", `Basic ${encodeBasic(credential)}`];
+  }
+  if (definition?.type === "http" && definition.scheme === "bearer" && credential.type === "bearer" && typeof credential.token === "string") {
+    return ["authorization", `Bearer ${credential.token}`];
+  }
+  return null;
 }
 
 /**

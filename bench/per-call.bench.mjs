@@ -1,0 +1,48 @@
+// Per-call cost with a mocked fetch: every provider client (oauth-kit) against bare openapi-fetch with an
+// equivalent hand-written auth middleware, and against raw fetch, for a Basic GET, a Basic POST, a
+// bearer call from a token source and a signed (stamped) POST, on operations picked from each provider's
+// generated metadata.
+// What is left is the client's own work per call: building the request, credentials, transport, parsing.
+import { loadLibraries, loadProviders, callOf, casesOf, variantsOf } from "./lib/providers.mjs";
+import { compare, report } from "./lib/report.mjs";
+import { interleave, microsPerCall } from "./lib/stats.mjs";
+
+const ROUNDS = 9;
+const ITERATIONS = 250;
+const BASE_URL = "https://api.bench.invalid";
+const RESPONSE_BODY = new TextEncoder().encode(JSON.stringify({ id: "bench", name: "bench", status: "ACTIVE", scopes: ["read"] }));
+
+/**
+ * A fetch that answers at once with the operation's success status and a prebuilt JSON body. A new
+ * Response over the same prebuilt bytes each call, not `template.clone()`: cloning one Response tees its
+ * stream every time, a chain that grows with every call. Given a URL (raw fetch), it builds the Request
+ * the real fetch would build, so every variant pays for one Request.
+ */
+function mockedFetch(status, contentType) {
+  const init = { status, headers: { "content-type": contentType } };
+  return async (input, requestInit) => {
+    const request = input instanceof Request ? input : new Request(input, requestInit);
+    if (request.body) await request.arrayBuffer();
+    return new Response(status === 204 ? null : RESPONSE_BODY, init);
+  };
+}
+
+const libraries = await loadLibraries();
+console.log(`per-call cost, mocked fetch: ${ROUNDS} rounds × ${ITERATIONS} calls per variant, interleaved`);
+for (const provider of await loadProviders()) {
+  const cases = casesOf(provider.metadata, libraries.auth.TURNKEY_STAMP_HEADER);
+  if (cases.length === 0) {
+    console.log(`${provider.name}: no Basic, bearer or signed operation in its metadata; skipped`);
+    continue;
+  }
+  for (const benchCase of cases) {
+    const call = callOf(benchCase.operation, BASE_URL);
+    const fetch = mockedFetch(call.status, call.responseType);
+    const clients = variantsOf(libraries, provider.metadata, benchCase, { baseUrl: BASE_URL, fetch });
+    const variants = Object.fromEntries(Object.entries(clients).map(([name, run]) => [name, () => microsPerCall(run, ITERATIONS)]));
+    const samples = await interleave(variants, { rounds: ROUNDS });
+    const label = `${provider.api} ${benchCase.label}, ${benchCase.operation.method} ${benchCase.operation.path}`;
+    console.log(label);
+    report(compare({ bench: "per-call", case: label, samples, baseline: "openapi-fetch + middleware", unit: "µs" }));
+  }
+}

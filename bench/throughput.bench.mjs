@@ -1,0 +1,82 @@
+// Loopback throughput: every provider client against bare openapi-fetch with an equivalent middleware
+// and raw fetch, over real keep-alive HTTP to a node:http server on 127.0.0.1 that this benchmark starts
+// in a separate process (bench/lib/loopback-server.mjs) and stops. Sequential calls, then 16 in flight;
+// a bounded number of requests per round. Figures are requests per second (higher is better).
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { casesOf, loadLibraries, loadProviders, variantsOf } from "./lib/providers.mjs";
+import { compare, report } from "./lib/report.mjs";
+import { interleave } from "./lib/stats.mjs";
+
+const ROUNDS = 5;
+const SEQUENTIAL_REQUESTS = 80;
+const CONCURRENT_REQUESTS = 256;
+const IN_FLIGHT = 16;
+
+async function startServer() {
+  const child = spawn(process.execPath, [fileURLToPath(new URL("./lib/loopback-server.mjs", import.meta.url))], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const failed = once(child, "exit").then(([code]) => {
+    throw new Error(`the loopback server exited (${code}) before listening`);
+  });
+  let output = "";
+  const listening = new Promise((resolve) => {
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      const match = /listening (\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+  });
+  const port = await Promise.race([listening, failed]);
+  return { port, stop: () => child.stdin.end() };
+}
+
+/** Requests per second for `total` calls of `run`, `inFlight` at a time. */
+async function requestsPerSecond(run, total, inFlight) {
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      next++;
+      await run();
+    }
+  };
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return total / (Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+const server = await startServer();
+try {
+  const libraries = await loadLibraries();
+  const baseUrl = `http://127.0.0.1:${server.port}`;
+  console.log(`loopback throughput, keep-alive node:http in a child process: ${ROUNDS} rounds, interleaved`);
+  for (const provider of await loadProviders()) {
+    // One case per provider keeps the run short: its first (Basic GET, else Basic POST, else bearer).
+    const [benchCase] = casesOf(provider.metadata, libraries.auth.TURNKEY_STAMP_HEADER);
+    if (!benchCase) {
+      console.log(`${provider.name}: no Basic, bearer or signed operation in its metadata; skipped`);
+      continue;
+    }
+    const clients = variantsOf(libraries, provider.metadata, benchCase, { baseUrl });
+    console.log(`${provider.name} ${benchCase.label} (${benchCase.operation.method} ${benchCase.operation.path})`);
+    for (const [mode, total, inFlight] of [
+      ["sequential", SEQUENTIAL_REQUESTS, 1],
+      [`${IN_FLIGHT} in flight`, CONCURRENT_REQUESTS, IN_FLIGHT],
+    ]) {
+      const variants = Object.fromEntries(Object.entries(clients).map(([name, run]) => [name, () => requestsPerSecond(run, total, inFlight)]));
+      const samples = await interleave(variants, { rounds: ROUNDS });
+      report(compare({
+        bench: "throughput",
+        case: `${provider.api} ${benchCase.label}, ${benchCase.operation.method} ${benchCase.operation.path}, ${mode}`,
+        samples,
+        baseline: "openapi-fetch + middleware",
+        unit: "req/s",
+        lowerIsBetter: false,
+      }));
+    }
+  }
+} finally {
+  server.stop();
+}
