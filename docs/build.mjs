@@ -143,7 +143,7 @@ function browserSafetyPage({ packages }, rows) {
           (row) =>
             `<tr><td><code>${escapeHtml(row.name)}</code>${row.kind === "class" ? " (class)" : ""}${
               row.origin === pkg.name ? "" : ` <small>from ${escapeHtml(row.origin)}</small>`
-            }</td><td class="${row.runs}">${row.runs === "server" ? "server only: needs a secret" : "safe in a browser"}</td><td>${escapeHtml(row.why)}</td></tr>`,
+            }</td><td class="${row.runs}">${row.runs === "server" ? "server only" : "safe in a browser"}</td><td>${escapeHtml(row.why)}</td></tr>`,
         )
         .join("\n");
       return `<h2 id="${pkg.dir}">${escapeHtml(pkg.name)}</h2>
@@ -155,7 +155,8 @@ ${lines}
   const body = `<h1>Browser safety</h1>
 <p>Every exported helper of every package, read from the packages' exports. <span class="server">server only</span>:
 the helper needs a secret that must stay on a server (a client secret, an account password or API key, an
-organization's signing key); calling it from a browser would ship that secret to every user.
+organization's signing key), so calling it from a browser would ship that secret to every user; or it needs
+Node itself (the column "why" says which).
 <span class="browser">safe in a browser</span>: it needs no such secret (it may take a user's own token).
 The classification is kept in <code>docs/browser-safety.yaml</code>; a test fails when an export is missing from it.</p>
 ${sections}`;
