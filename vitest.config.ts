@@ -15,7 +15,9 @@ export default defineConfig({
     })),
   },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "scripts/test/**/*.test.ts", "examples/*/test/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "scripts/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "docs/test/**/*.test.ts"],
+    // The Chromium tests run on their own: `pnpm test:browser` (vitest.browser.config.ts).
+    exclude: ["**/node_modules/**", "**/*.browser.test.ts"],
     environment: "node",
     // A hang guard, not a speed bound: property tests that take 1–3 s on an idle machine must still pass
     // on a loaded two-core one (10× slower), so the limit sits well above that.

@@ -14,4 +14,6 @@ export { bundleWorker } from "./bundle-worker.js";
 export { runCluster, runClusterTimed, startWorker, workerScript, removeWorkerScript, type Worker, type WorkerResult } from "./cluster.js";
 export { useRedisServer } from "./use-redis-server.js";
 export { runQuickStart, quickStartBlock, type QuickStartRun, type QuickStartResult } from "./quick-start.js";
-export { bundleForBrowser } from "./browser-bundle.js";
+export { launchChromium, openInChromium, watchPage, CHROMIUM_EXECUTABLE, CHROMIUM_FLAGS, type Browser, type Page } from "./chromium.js";
+export { serveDirectory } from "./static-server.js";
+export { browserModulePage, bundleForBrowser, workspaceSourceAliases } from "./browser-bundle.js";
