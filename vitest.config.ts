@@ -1,7 +1,14 @@
+import { existsSync, readdirSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 import { sourceEntries } from "./scripts/lib/workspace.mjs";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+// An example with its own package.json is a project a user copies: its node:test tests run against the
+// packed packages in `pnpm check:examples`. The others (the browser demo) are tested here.
+const vitestExamples = (existsSync("examples") ? readdirSync("examples") : [])
+  .filter((dir) => existsSync(`examples/${dir}/test`) && !existsSync(`examples/${dir}/package.json`))
+  .map((dir) => `examples/${dir}/test/**/*.test.ts`);
 
 // One vitest run over every package. Workspace packages resolve to their TypeScript sources, so the
 // suite needs no build first and a failing test points at source lines. The aliases are read from each
@@ -15,7 +22,7 @@ export default defineConfig({
     })),
   },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "scripts/test/**/*.test.ts", "examples/*/test/**/*.test.ts", "docs/test/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "scripts/test/**/*.test.ts", ...vitestExamples, "docs/test/**/*.test.ts"],
     // The Chromium tests run on their own: `pnpm test:browser` (vitest.browser.config.ts).
     exclude: ["**/node_modules/**", "**/*.browser.test.ts"],
     environment: "node",
