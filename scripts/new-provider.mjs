@@ -68,6 +68,8 @@ try {
     [`${packageDir}/test/operations.test.ts`]: operationsTest(n, auth),
     [`${packageDir}/test/readme.test.ts`]: readmeTest(n, auth),
     [`${packageDir}/README.md`]: readme(n, auth),
+    // Every published package ships the root's MIT license in its tarball.
+    ...(existsSync(join(repoRoot, "LICENSE")) ? { [`${packageDir}/LICENSE`]: readFileSync(join(repoRoot, "LICENSE"), "utf8") } : {}),
     [`scripts/smoke/${n.name}.ts`]: smokeConsumer(n, auth),
     [`.changeset/new-provider-${n.name}.md`]: changeset(n),
   };

@@ -4,7 +4,7 @@
 // consumer per package (scripts/smoke/<dir>.ts) with TypeScript's NodeNext resolution, and runs it against a
 // server on 127.0.0.1. Needs `pnpm build` first. `pnpm smoke <package> ...` narrows it to those packages
 // and the workspace packages they depend on (check:new-provider smoke-tests only the new ones this way).
-import { cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./lib/apis.mjs";
 import { packAndInstall, publishedPackages, run } from "./lib/packed-install.mjs";
@@ -15,7 +15,8 @@ let installed;
 
 try {
   installed = packAndInstall({ prefix: "oauth-kit-smoke-", only: process.argv.slice(2), log: (line) => console.log(`smoke: ${line}`) });
-  const { consumer, packages } = installed;
+  const { consumer, packages, work, tarballs } = installed;
+  const files = readdirSync(tarballs).map((file) => join(tarballs, file));
   mkdirSync(join(consumer, "src"));
   writeFileSync(
     join(consumer, "tsconfig.json"),

@@ -25,5 +25,5 @@ export function providerNames(name) {
 /** The repository's pinned versions, so a scaffolded package depends on what the others do. */
 export function sharedVersions(root) {
   const alpaca = JSON.parse(readFileSync(join(root, "packages", "alpaca", "package.json"), "utf8"));
-  return { openapiFetch: alpaca.dependencies["openapi-fetch"], engines: alpaca.engines, sizeBudget: { quickStart: alpaca.sizeBudget?.quickStart ?? "6 kB" } };
+  return { openapiFetch: alpaca.dependencies["openapi-fetch"], engines: alpaca.engines, sizeBudget: { quickStart: alpaca.sizeBudget?.quickStart ?? "6 kB", target: alpaca.sizeBudget?.target ?? "6 kB" } };
 }

@@ -14,8 +14,11 @@ export function packageJson(n, versions) {
     exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" }, "./package.json": "./package.json" },
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
-    files: ["dist", "README.md"],
+    files: ["dist", "README.md", "LICENSE"],
     repository: { type: "git", url: "git+https://github.com/oauth-kit/oauth-kit.git", directory: `packages/${n.name}` },
+    homepage: `https://github.com/oauth-kit/oauth-kit/tree/main/packages/${n.name}#readme`,
+    bugs: { url: "https://github.com/oauth-kit/oauth-kit/issues" },
+    publishConfig: { access: "public", provenance: true },
     keywords: [n.name, "oauth", "openapi", "openapi-fetch"],
     scripts: {
       build: "tsc -p tsconfig.build.json",
