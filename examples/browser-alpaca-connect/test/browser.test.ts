@@ -7,8 +7,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { startMockProvider } from "@oauth-kit/mock";
-import { bundleForBrowser, startServer, useNock } from "@oauth-kit/testkit";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, bundleForBrowser, launchChromium, startServer, useNock } from "@oauth-kit/testkit";
 import { afterAll, expect, it } from "vitest";
 
 useNock();
@@ -16,7 +15,6 @@ useNock();
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const root = here("../../../");
 const SCREENSHOT = `${root}artifacts/browser-alpaca-connect.png`;
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 /** app.ts bundled for the browser, the oauth-kit packages taken from their sources. */
 async function bundleApp(): Promise<string> {
@@ -45,7 +43,7 @@ it("runs Alpaca Connect with PKCE in Chromium: authorize page, callback, exchang
   cleanups.push(() => mock.close());
 
   // A browser that cannot start fails the test (it never skips): apt-get install chromium.
-  const browser: Browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS, timeout: 60_000 });
+  const browser: Browser = await launchChromium();
   cleanups.push(() => browser.close());
   const page = await browser.newPage();
   const errors: string[] = [];
