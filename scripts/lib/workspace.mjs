@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { loadApis, repoRoot } from "./apis.mjs";
+import { exportEntries } from "./package-entries.mjs";
 
 /**
  * Every workspace package as `{ dir, name, manifest, private, provider }`, sorted by folder name.
@@ -28,12 +29,9 @@ export const publishedPackages = (root = repoRoot) => loadPackages(root).filter(
  */
 export function sourceEntries(root = repoRoot) {
   return loadPackages(root).flatMap(({ dir, name, manifest }) =>
-    Object.entries(manifest.exports ?? {})
-      .filter(([subpath]) => subpath !== "./package.json")
-      .map(([subpath, target]) => {
-        const file = typeof target === "string" ? target : target.default;
-        const source = file.replace(/^\.\/dist\//, "./src/").replace(/\.js$/, ".ts");
-        return { specifier: subpath === "." ? name : `${name}/${subpath.slice(2)}`, source: join(root, "packages", dir, source) };
-      }),
+    exportEntries(manifest).map(({ subpath, source }) => ({
+      specifier: subpath === "." ? name : `${name}/${subpath.slice(2)}`,
+      source: join(root, "packages", dir, source),
+    })),
   );
 }

@@ -21,7 +21,7 @@ export function packageJson(n, versions) {
     publishConfig: { access: "public", provenance: true },
     keywords: [n.name, "oauth", "openapi", "openapi-fetch"],
     scripts: {
-      build: "tsc -p tsconfig.build.json",
+      build: "node ../../scripts/build-package.mjs",
       typecheck: "tsc -p tsconfig.json --noEmit",
       "check:package": "publint --strict && attw --pack . --profile esm-only",
     },
