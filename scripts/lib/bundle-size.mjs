@@ -1,11 +1,13 @@
-// What a browser user ships: a README quick start bundled with esbuild (browser, ESM, minified, ES2022)
-// and gzipped at level 9, with a per-input-file breakdown from esbuild's metafile. Used by `pnpm size`
+// What a browser user ships: a README quick start bundled with esbuild (browser, ESM, minified, ES2022,
+// split into chunks where it imports lazily) and gzipped at level 9, with a per-input-file breakdown from
+// esbuild's metafile. Used by `pnpm size`
 // (scripts/size.mjs) and by packages/turnkey/scripts/measure-size.mjs (the @turnkey/http comparison).
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build, transform } from "esbuild";
 import { repoRoot } from "./apis.mjs";
+import { sourceEntries } from "./workspace.mjs";
 
 /** The esbuild settings every size figure uses, so figures measured by different scripts compare. */
 export const BROWSER_BUNDLE = {
@@ -30,22 +32,61 @@ export function quickStartSource(readme) {
   return match[1];
 }
 
-/** Bundles `contents` with BROWSER_BUNDLE plus `options`: `{ min, gzip, inputs }` (bytes; inputs by size). */
+/** Where the bundles would go: a path esbuild needs for `splitting`, never written (`write: false`). */
+const OUTDIR = join(repoRoot, ".size-bundle");
+
+/**
+ * Bundles `contents` with BROWSER_BUNDLE plus `options`, split as a user's bundler splits it (a dynamic
+ * `import()` becomes a chunk fetched when called). Returns (bytes; each file gzipped on its own, as a
+ * browser fetches it):
+ * - `min`, `gzip`: the total, every chunk included (what the budget is enforced on);
+ * - `initial: { min, gzip }`: what loads up front, the entry and the chunks it imports statically;
+ * - `lazyChunks`: how many chunks load only through `import()`;
+ * - `inputs`: the input files by bytes in the output, all chunks summed.
+ */
 export async function bundleSize(contents, { loader = "ts", resolveDir, ...options } = {}) {
   const result = await build({
     ...BROWSER_BUNDLE,
     stdin: { contents, loader, resolveDir, sourcefile: "quick-start" },
     absWorkingDir: repoRoot,
+    splitting: true,
+    outdir: OUTDIR,
     ...options,
   });
-  const code = result.outputFiles[0].contents;
-  const [output] = Object.values(result.metafile.outputs);
+  const files = new Map(result.outputFiles.map((file) => [file.path, file.contents]));
+  const outputs = Object.keys(result.metafile.outputs).filter((path) => path.endsWith(".js"));
+  const sizeOf = (paths) => {
+    const contentsOf = paths.map((path) => files.get(join(repoRoot, path)));
+    return {
+      min: contentsOf.reduce((sum, code) => sum + code.byteLength, 0),
+      gzip: contentsOf.reduce((sum, code) => sum + gzipSync(code, { level: 9 }).byteLength, 0),
+    };
+  };
+  const entry = outputs.find((path) => result.metafile.outputs[path].entryPoint);
+  const initial = staticClosure(result.metafile, entry);
+  const bytesOf = new Map();
+  for (const path of outputs) {
+    for (const [input, { bytesInOutput }] of Object.entries(result.metafile.outputs[path].inputs)) {
+      bytesOf.set(input, (bytesOf.get(input) ?? 0) + bytesInOutput);
+    }
+  }
   const inputs = [];
-  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
-    if (bytesInOutput > 0) inputs.push({ file: displayPath(path), bytes: bytesInOutput, gzipAlone: await gzipAlone(path) });
+  for (const [path, bytes] of bytesOf) {
+    if (bytes > 0) inputs.push({ file: displayPath(path), bytes, gzipAlone: await gzipAlone(path) });
   }
   inputs.sort((a, b) => b.bytes - a.bytes);
-  return { min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, inputs };
+  return { ...sizeOf(outputs), initial: sizeOf(initial), lazyChunks: outputs.length - initial.length, inputs };
+}
+
+/** The output `entry` and every output it imports statically, directly or not (metafile output paths). */
+function staticClosure(metafile, entry) {
+  const seen = new Set([entry]);
+  for (const path of seen) {
+    for (const { path: imported, kind } of metafile.outputs[path].imports) {
+      if (kind === "import-statement" && metafile.outputs[imported]) seen.add(imported);
+    }
+  }
+  return [...seen];
 }
 
 /**
@@ -63,16 +104,31 @@ async function gzipAlone(path) {
 
 /**
  * The package's README quick start against its built `dist/` (what users install): the package's own
- * name resolves to its package.json `exports`, its dependencies (auth, openapi-fetch) the way pnpm linked them.
+ * name resolves to its package.json `exports`, its dependencies (auth, openapi-fetch) the way pnpm linked
+ * them. Every size figure comes from that bundle. `inputs`, the per-source-file breakdown, comes from a
+ * second bundle of the same quick start with every workspace package taken from its `src/` (the dist/ files
+ * are whole bundles, so they say nothing per source file); `breakdownMin` is that second bundle's size,
+ * printed beside the breakdown so the two are not mistaken for each other.
  */
 export async function quickStartSize(packageDir) {
   const dir = join(repoRoot, packageDir);
   const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   const entry = manifest.exports?.["."]?.default ?? manifest.main;
-  return bundleSize(quickStartSource(readFileSync(join(dir, "README.md"), "utf8")), {
-    resolveDir: dir,
-    alias: { [manifest.name]: join(dir, entry) },
-  });
+  const source = quickStartSource(readFileSync(join(dir, "README.md"), "utf8"));
+  const built = await bundleSize(source, { resolveDir: dir, alias: { [manifest.name]: join(dir, entry) } });
+  const fromSources = await bundleSize(source, { resolveDir: dir, plugins: [workspaceSources()] });
+  return { ...built, inputs: fromSources.inputs, breakdownMin: fromSources.min };
+}
+
+/** Resolves each workspace package specifier (`@oauth-kit/auth/errors`, ...) to its TypeScript source. */
+function workspaceSources() {
+  const sources = new Map(sourceEntries().map(({ specifier, source }) => [specifier, source]));
+  return {
+    name: "workspace-sources",
+    setup(build) {
+      build.onResolve({ filter: /^@oauth-kit\// }, ({ path }) => (sources.has(path) ? { path: sources.get(path) } : undefined));
+    },
+  };
 }
 
 /** `node_modules/.pnpm/openapi-fetch@0.17.0/node_modules/openapi-fetch/dist/index.js` → `openapi-fetch/dist/index.js`. */
