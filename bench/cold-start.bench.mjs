@@ -6,7 +6,9 @@ import { loadApis } from "../scripts/lib/apis.mjs";
 import { compare, report } from "./lib/report.mjs";
 import { interleave } from "./lib/stats.mjs";
 
-const ROUNDS = 7;
+// 15 rounds: one process per sample is cheap (~0.1 s), and 7 left medians 1.1–1.45× apart for providers
+// that load the same code.
+const ROUNDS = 15;
 const child = fileURLToPath(new URL("./lib/cold-start-child.mjs", import.meta.url));
 
 /** Milliseconds of import + create in a fresh process. */

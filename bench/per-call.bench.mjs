@@ -5,10 +5,13 @@
 // What is left is the client's own work per call: building the request, credentials, transport, parsing.
 import { loadLibraries, loadProviders, callOf, casesOf, variantsOf } from "./lib/providers.mjs";
 import { compare, report } from "./lib/report.mjs";
-import { interleave, microsPerCall } from "./lib/stats.mjs";
+import { collectGarbage, interleave, microsPerCall } from "./lib/stats.mjs";
 
-const ROUNDS = 9;
-const ITERATIONS = 250;
+// Steadiness: each sample averages 2,000 calls (a sample of 250 lasted a few ms, so one GC pause or
+// scheduler hiccup moved its median 1.5–2.3×), a full GC before each sample so no variant pays for the
+// previous one's garbage, one unrecorded warm-up round, and 11 rounds. About a minute on two loaded cores.
+const ROUNDS = 11;
+const ITERATIONS = 2_000;
 const BASE_URL = "https://api.bench.invalid";
 const RESPONSE_BODY = new TextEncoder().encode(JSON.stringify({ id: "bench", name: "bench", status: "ACTIVE", scopes: ["read"] }));
 
@@ -40,7 +43,7 @@ for (const provider of await loadProviders()) {
     const fetch = mockedFetch(call.status, call.responseType);
     const clients = variantsOf(libraries, provider.metadata, benchCase, { baseUrl: BASE_URL, fetch });
     const variants = Object.fromEntries(Object.entries(clients).map(([name, run]) => [name, () => microsPerCall(run, ITERATIONS)]));
-    const samples = await interleave(variants, { rounds: ROUNDS });
+    const samples = await interleave(variants, { rounds: ROUNDS, beforeSample: collectGarbage });
     const label = `${provider.api} ${benchCase.label}, ${benchCase.operation.method} ${benchCase.operation.path}`;
     console.log(label);
     report(compare({ bench: "per-call", case: label, samples, baseline: "openapi-fetch + middleware", unit: "µs" }));
