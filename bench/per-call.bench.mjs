@@ -7,11 +7,11 @@ import { loadLibraries, loadProviders, callOf, casesOf, variantsOf } from "./lib
 import { compare, report } from "./lib/report.mjs";
 import { collectGarbage, interleave, microsPerCall } from "./lib/stats.mjs";
 
-// Steadiness: each sample averages 2,000 calls (a sample of 250 lasted a few ms, so one GC pause or
+// Steadiness: each sample averages 1,000 calls (a sample of 250 lasted a few ms, so one GC pause or
 // scheduler hiccup moved its median 1.5–2.3×), a full GC before each sample so no variant pays for the
-// previous one's garbage, one unrecorded warm-up round, and 11 rounds. About a minute on two loaded cores.
+// previous one's garbage, one unrecorded warm-up round, and 11 rounds: ~30 s idle, ~100 s at load 5 on two cores.
 const ROUNDS = 11;
-const ITERATIONS = 2_000;
+const ITERATIONS = 1_000;
 const BASE_URL = "https://api.bench.invalid";
 const RESPONSE_BODY = new TextEncoder().encode(JSON.stringify({ id: "bench", name: "bench", status: "ACTIVE", scopes: ["read"] }));
 
