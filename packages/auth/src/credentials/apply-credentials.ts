@@ -113,8 +113,8 @@ export function credentialMiddleware(metadata: ApiMetadata, credentials: Credent
             : apply(request, metadata, scheme, credential);
         }
       }
-      // Synchronous unless a credential needs to wait (a token source, a stamp).
-      return pending?.then(() => undefined);
+      // Synchronous unless a credential needs to wait (a token source, a stamp); resolves to undefined.
+      return pending;
     },
   };
 }
