@@ -137,7 +137,10 @@ export function createProviderClient<Paths extends {}, Environment extends strin
       parseAs: init.parseAs as string | undefined,
     };
     // The init openapi-fetch gets: the caller's, plus what oauth-kit adds (one object, built in place).
-    const extra: Record<string, unknown> = { ...init, [CONTEXT_KEY]: context, redirect: "manual" };
+    // `oauthKitContext` is CONTEXT_KEY written as a literal key (a computed one makes V8 build the object
+    // the slow way, once per call); `satisfies` fails to compile if the two ever differ.
+    const extra: Record<string, unknown> = { ...init, oauthKitContext: context, redirect: "manual" } satisfies Record<typeof CONTEXT_KEY, RequestContext> &
+      Record<string, unknown>;
     const server = environment === undefined ? undefined : operation?.servers?.[environment];
     if (server !== undefined && init.baseUrl === undefined) extra.baseUrl = server;
     // fetch refuses a stream body without `duplex: "half"`, and openapi-fetch does not add it.

@@ -1,7 +1,7 @@
 import type { Middleware } from "openapi-fetch";
 import { ConfigError } from "../errors.js";
 import { type ApiMetadata, type OperationMetadata, findOperation, matchOperation } from "../metadata.js";
-import { type RequestContext, contextOf } from "../request-context.js";
+import { type RefreshableToken, type RequestContext, contextOf } from "../request-context.js";
 import { type Credential, assertHeaderSafe, assertLatin1, encodeBasic } from "./credential.js";
 
 export type CredentialMap = Readonly<Record<string, Credential | undefined>>;
@@ -18,6 +18,9 @@ function chooseAlternative(operation: OperationMetadata, credentials: Credential
   const needed = operation.security.map((alternative) => alternative.join(" + ")).join(" or ");
   throw new ConfigError(`${operation.operationId} needs credentials for ${needed}, and the client has none of them`);
 }
+
+// The last value of each token source found header-safe.
+const checkedToken = new WeakMap<RefreshableToken, string>();
 
 async function apply(request: Request, metadata: ApiMetadata, scheme: string, credential: Credential): Promise<void> {
   const definition = metadata.securitySchemes[scheme];
@@ -37,10 +40,12 @@ async function apply(request: Request, metadata: ApiMetadata, scheme: string, cr
     if (credential.type !== "bearer") throw new ConfigError(`scheme ${scheme} takes bearer(), got ${credential.type}()`);
     const source = typeof credential.token === "string" ? undefined : credential.token;
     const token = source ? await source.getToken({ signal: request.signal }) : (credential.token as string);
-    // A token source's value was never seen by bearer(): check it before it reaches a header.
-    if (source) {
+    // A token source's value was never seen by bearer(): check it before it reaches a header (once per
+    // token: a source hands out the same one until it refreshes).
+    if (source && checkedToken.get(source) !== token) {
       assertHeaderSafe(token, "Bearer token from the token source");
       assertLatin1(token, "Bearer token from the token source");
+      checkedToken.set(source, token);
     }
     request.headers.set("authorization", `Bearer ${token}`);
     context.bearer = source ? { source, token } : undefined;
@@ -100,15 +105,16 @@ export function credentialMiddleware(metadata: ApiMetadata, credentials: Credent
           request.headers.set(header[0], header[1]);
           context.credentialed = true;
         } else {
+          const credential = credentials[scheme] as Credential;
           const previous = pending;
-          pending = (async () => {
-            await previous;
-            await apply(request, metadata, scheme, credentials[scheme] as Credential);
-          })();
+          // Applied in order; the usual single scheme (a token source, a stamp) without a chain.
+          pending = previous
+            ? previous.then(() => apply(request, metadata, scheme, credential))
+            : apply(request, metadata, scheme, credential);
         }
       }
-      // Synchronous unless a credential needs to wait (a token source, a stamp).
-      return pending?.then(() => undefined);
+      // Synchronous unless a credential needs to wait (a token source, a stamp); resolves to undefined.
+      return pending;
     },
   };
 }

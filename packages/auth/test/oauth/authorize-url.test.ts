@@ -160,6 +160,8 @@ describe("buildAuthorizeUrl", () => {
   const extraName = fc
     .string({ minLength: 1, maxLength: 20, unit: "grapheme" })
     .filter((n) => !/[\p{Cc}\p{Cf}]/u.test(n) && n.trim() !== "")
+    // A name a server reads as nothing (e.g. "ﱞ": NFKC gives a space and two marks) is refused, rightly.
+    .filter((n) => serverReading(n) !== "")
     .filter((n) => ![...RESERVED, ...SECRETS, "client_assertion", "id_token"].includes(serverReading(n)));
 
   it("case 42: property: for any extra params the reserved params are exactly what was given", () => {
@@ -232,6 +234,10 @@ describe("buildAuthorizeUrl", () => {
         expect(thrown(() => buildAuthorizeUrl({ ...base, extraParams: { [a + control + b]: "x" } }))).toBeInstanceOf(ConfigError);
       }),
     );
+  });
+
+  it("case 42: a name that a server reads as nothing (NFKC of \"ﱞ\" is a space and two marks) is refused", () => {
+    expect(thrown(() => buildAuthorizeUrl({ ...base, extraParams: { "ﱞ": "x" } }))).toBeInstanceOf(ConfigError);
   });
 
   it("case 42: ordinary provider parameters, including non-ASCII ones, are still accepted", () => {
