@@ -55,7 +55,7 @@ export async function startMockProvider<P extends MockProviderName>(provider: P,
   // for a mock that logs, the auth package's masker.
   const [document, behaviour, logLine] = await Promise.all([
     entry.spec(),
-    entry.behaviour ? entry.behaviour() : (genericBehaviour as AnyBehaviour),
+    entry.behaviour ? (entry.behaviour() as Promise<AnyBehaviour>) : genericBehaviour,
     options.onRequest ? loadLogLine() : undefined,
   ]);
   const validator = await schemaValidatorOf(document);
@@ -71,7 +71,7 @@ export async function startMockProvider<P extends MockProviderName>(provider: P,
   };
   const faults = createFaultList(options.faults);
   const requestLogLimit = options.requestLogLimit ?? 10_000;
-  const retention = createRetention(resolved.now, maxIssuedTokens);
+  const retention = createRetention(resolved.now, maxIssuedTokens, (state) => behaviour.issuedTokenCollections?.(state) ?? []);
   let pipeline: Pipeline | undefined;
   const listening = await listen(
     options.port ?? 0,

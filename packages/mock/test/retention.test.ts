@@ -3,7 +3,7 @@
 // the mock's clock, grants nothing needs; and what it must not forget: a reused refresh token still
 // revokes its grant. Counted through the public state; nothing here is timed.
 import { describe, expect, it } from "vitest";
-import { authorizeCode, bearer, call, manualClock, useMocks } from "./helpers.js";
+import { authorizeCode, basic, bearer, call, manualClock, useMocks } from "./helpers.js";
 import { useNock } from "@oauth-kit/testkit";
 
 useNock();
@@ -135,5 +135,25 @@ describe("reuse detection after eviction", () => {
     for (let i = 0; i < 10; i++) current = await refresh(current.refresh_token);
     const remembered = [...mock.state.grants.values()].reduce((total, g) => total + g.usedRefreshTokens.size, 0);
     expect(remembered).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("a provider's own issued tokens", () => {
+  it("openapi.com: used refresh tokens are bounded, the newest still detect reuse; the account's tokens are kept", async () => {
+    const mock = await start("openapi-com", { maxIssuedTokens: 3 });
+    const headers = basic(mock.credentials.email!, mock.credentials.apiKey!);
+    const created = await Promise.all(
+      ["a", "b"].map(async (name) => (await call(mock, "POST", "/tokens", { headers, json: { name, scopes: ["GET:company.openapi.com/IT-start"] } })).json),
+    );
+    const rotate = async (token: { token: string; refreshToken: string }) =>
+      (await call(mock, "PATCH", `/tokens/${token.token}`, { headers: bearer(token.refreshToken), json: {} })).json;
+    let current = created[0];
+    let previous = current;
+    for (let i = 0; i < 6; i++) [previous, current] = [current, await rotate(current)];
+    expect(mock.state.usedRefreshTokens.size).toBe(3);
+    expect(mock.state.apiTokens.size).toBe(2);
+    expect((await rotate(previous)).error).toBe(130);
+    expect((await call(mock, "GET", `/tokens/${current.token}`, { headers })).status).toBe(404);
+    expect((await call(mock, "GET", `/tokens/${created[1].token}`, { headers })).status).toBe(200);
   });
 });

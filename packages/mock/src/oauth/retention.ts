@@ -1,6 +1,7 @@
 // What the mock forgets, so that a long test run (or the CLI left running) stays flat in memory instead
 // of keeping every token it ever issued. Run after each request (before its answer is sent):
-// - issued tokens, codes and grants beyond `maxIssuedTokens` each: the oldest are forgotten at once (a
+// - issued tokens, codes and grants beyond `maxIssuedTokens` each (and a provider's own collections of
+//   issued tokens, see ProviderBehaviour.issuedTokenCollections): the oldest are forgotten at once (a
 //   grant counts as used when its refresh token rotates, so an active grant is never the oldest);
 // - expired tokens and codes, once they have been expired for EXPIRED_GRACE_MS of the mock's clock, and
 //   grants nothing needs any more: swept now and then (amortised: a sweep scans everything, and runs once
@@ -25,13 +26,11 @@ export interface Retention {
   afterRequest(state: MockState): void;
 }
 
-export function createRetention(now: () => number, maxIssuedTokens: number): Retention {
+export function createRetention(now: () => number, maxIssuedTokens: number, providerCollections: (state: MockState) => Map<string, unknown>[]): Retention {
   let requestsSinceSweep = 0;
   return {
     afterRequest(state) {
-      dropOldest(state.tokens, maxIssuedTokens);
-      dropOldest(state.codes, maxIssuedTokens);
-      dropOldest(state.grants, maxIssuedTokens);
+      for (const collection of [state.tokens, state.codes, state.grants, ...providerCollections(state)]) dropOldest(collection, maxIssuedTokens);
       requestsSinceSweep++;
       const records = state.tokens.size + state.codes.size + state.grants.size;
       if (requestsSinceSweep < Math.floor(records / SWEEP_SHARE)) return;
