@@ -34,6 +34,7 @@ export interface ProviderClientConfig<Environment extends string> extends Provid
   credentials?: CredentialMap | undefined;
 }
 
+const NO_INIT: Record<string, unknown> = Object.freeze({});
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
@@ -128,14 +129,15 @@ export function createProviderClient<Paths extends {}, Environment extends strin
   // The wrapper also hands the call's context to the transport under CONTEXT_KEY (openapi-fetch copies
   // unknown init keys onto its Request): the serialized body, the caller's signal, and the first
   // attempt's signal and `redirect: "manual"`, so the transport can send that very Request as it is.
-  const perOperation = (method: string, path: string, init: Record<string, unknown> = {}) => {
+  const perOperation = (method: string, path: string, init: Record<string, unknown> = NO_INIT) => {
     const operation = findOperation(metadata, method, path);
     const context: RequestContext = {
       operation,
       caller: init.signal as AbortSignal | undefined,
       parseAs: init.parseAs as string | undefined,
     };
-    const extra: Record<string, unknown> = { [CONTEXT_KEY]: context, redirect: "manual" };
+    // The init openapi-fetch gets: the caller's, plus what oauth-kit adds (one object, built in place).
+    const extra: Record<string, unknown> = { ...init, [CONTEXT_KEY]: context, redirect: "manual" };
     const server = environment === undefined ? undefined : operation?.servers?.[environment];
     if (server !== undefined && init.baseUrl === undefined) extra.baseUrl = server;
     // fetch refuses a stream body without `duplex: "half"`, and openapi-fetch does not add it.
@@ -166,25 +168,32 @@ export function createProviderClient<Paths extends {}, Environment extends strin
     }
     // Created last, once nothing here can throw; its timer starts when the transport sends.
     context.attempt = transport.firstAttempt(context.caller);
-    extra.signal = context.attempt.signal;
-    return { ...init, ...extra };
+    // A custom fetch gets a Request that carries the attempt's signal. The global fetch is given the
+    // signal with the Request (`fetch(request, { signal })`), as it builds a Request of its own from
+    // them anyway: a Request built here with a signal would cost a second signal to follow, per call.
+    if (transport.signalInRequest) extra.signal = context.attempt.signal;
+    return extra;
   };
 
   // A bad body or content-type is reported as a rejected promise, like every other failure of a call.
-  const settle = <T>(call: () => Promise<T>): Promise<T> => {
+  const raw = client as unknown as Record<string, (path: string, init?: Record<string, unknown>) => Promise<unknown>>;
+  for (const method of METHODS) {
+    const original = raw[method]!;
+    raw[method] = (path, init) => {
+      try {
+        return original(path, perOperation(method, path, init));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+  }
+  const request = (client as unknown as { request: (m: string, p: string, i?: Record<string, unknown>) => Promise<unknown> }).request;
+  (client as unknown as { request: typeof request }).request = (method, path, init) => {
     try {
-      return call();
+      return request(method, path, perOperation(method.toUpperCase(), path, init));
     } catch (error) {
       return Promise.reject(error);
     }
   };
-  const raw = client as unknown as Record<string, (path: string, init?: Record<string, unknown>) => Promise<unknown>>;
-  for (const method of METHODS) {
-    const original = raw[method]!;
-    raw[method] = (path, init) => settle(() => original(path, perOperation(method, path, init)));
-  }
-  const request = (client as unknown as { request: (m: string, p: string, i?: Record<string, unknown>) => Promise<unknown> }).request;
-  (client as unknown as { request: typeof request }).request = (method, path, init) =>
-    settle(() => request(method, path, perOperation(method.toUpperCase(), path, init)));
   return client;
 }

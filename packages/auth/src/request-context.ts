@@ -56,6 +56,8 @@ export interface Attempt {
   timedOut(): boolean;
   /** Starts the timeout (when it was created unarmed). */
   start(): void;
+  /** `promise`, or a rejection with the abort reason as soon as the attempt aborts. */
+  guard<T>(promise: Promise<T>): Promise<T>;
   dispose(): void;
 }
 
@@ -94,4 +96,15 @@ export interface ResponseInfo {
   readonly secrets: readonly string[];
 }
 
-export const responseInfo = new WeakMap<Response, ResponseInfo>();
+// Kept on the Response itself under a symbol rather than in a WeakMap: one per call, and a WeakMap entry
+// costs the garbage collector more than a property does. Symbol-keyed, so no serializer shows it.
+const INFO = Symbol("oauth-kit response info");
+
+export const responseInfo = {
+  get(response: Response): ResponseInfo | undefined {
+    return (response as unknown as Record<symbol, ResponseInfo | undefined>)[INFO];
+  },
+  set(response: Response, info: ResponseInfo): void {
+    (response as unknown as Record<symbol, ResponseInfo>)[INFO] = info;
+  },
+};

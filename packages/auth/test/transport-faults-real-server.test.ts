@@ -165,10 +165,10 @@ describe("cases 5 and 6: stalls, with the socket aborted", () => {
   }
 
   /** Sends GET /open with a 1 s fake timeout; resolves with the outcome once the stall has been timed out. */
-  async function timedOutGet(api: TestServer, response: Promise<ServerResponse>) {
+  async function timedOutGet(api: TestServer, response: Promise<ServerResponse>, config: FixtureConfig = {}) {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     let settled = false;
-    const outcome = rejection(client(api.url, { timeoutMs: 1000, retry: false }).GET("/open")).finally(() => {
+    const outcome = rejection(client(api.url, { timeoutMs: 1000, retry: false, ...config }).GET("/open")).finally(() => {
       settled = true;
     });
     await response; // the server holds the request (real I/O)
@@ -183,6 +183,22 @@ describe("cases 5 and 6: stalls, with the socket aborted", () => {
     const error = await timedOutGet(api, response);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).attempts).toBe(1);
+    await closedBy(response);
+  });
+
+  it("case 5 with a custom fetch: the Request it is handed carries the attempt's signal, so the socket is aborted too", async () => {
+    // The global fetch is given the signal beside the Request; a custom fetch only gets the Request.
+    const { api, response } = await stalling();
+    const handed: AbortSignal[] = [];
+    const error = await timedOutGet(api, response, {
+      fetch: (request: Request) => {
+        handed.push(request.signal);
+        return globalThis.fetch(request);
+      },
+    });
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(handed).toHaveLength(1);
+    expect(handed[0]!.aborted).toBe(true);
     await closedBy(response);
   });
 

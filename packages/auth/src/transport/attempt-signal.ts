@@ -8,35 +8,80 @@ import type { Attempt } from "../request-context.js";
  * before openapi-fetch builds the Request, and the transport starts it when it sends (after signing, which
  * may wait for a person or a remote signer). `dispose()` clears the timer and the listener; call it
  * whatever happens.
+ *
+ * A class, and its own listener on the caller's signal (`handleEvent`), because one is made per call:
+ * no closures to allocate on the success path.
  */
-export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number, armNow = true): Attempt {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onAbort = () => controller.abort(caller?.reason);
-  caller?.addEventListener("abort", onAbort, { once: true });
-  if (caller?.aborted) onAbort();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let disposed = false;
-  const start = () => {
-    if (timer !== undefined || disposed || !Number.isFinite(timeoutMs)) return;
-    timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new TimeoutError(`timed out after ${timeoutMs} ms`));
-    }, Math.max(0, timeoutMs));
+class AttemptSignal implements Attempt {
+  readonly #controller = new AbortController();
+  readonly #caller: AbortSignal | undefined;
+  readonly #timeoutMs: number;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timedOut = false;
+  #disposed = false;
+  #pending: ((reason: unknown) => void) | undefined;
+
+  constructor(caller: AbortSignal | undefined, timeoutMs: number, armNow: boolean) {
+    this.#caller = caller;
+    this.#timeoutMs = timeoutMs;
+    if (caller) {
+      caller.addEventListener("abort", this, { once: true });
+      if (caller.aborted) this.#abort(caller.reason);
+    }
+    if (armNow) this.start();
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  timedOut(): boolean {
+    return this.#timedOut;
+  }
+
+  /** The caller's signal aborted (EventListener interface). */
+  handleEvent(): void {
+    this.#abort(this.#caller?.reason);
+  }
+
+  start(): void {
+    if (this.#timer !== undefined || this.#disposed || !Number.isFinite(this.#timeoutMs)) return;
+    this.#timer = setTimeout(() => {
+      this.#timedOut = true;
+      this.#abort(new TimeoutError(`timed out after ${this.#timeoutMs} ms`));
+    }, Math.max(0, this.#timeoutMs));
     // A pending timer must not keep a Node process alive by itself: an in-flight request keeps its socket.
-    (timer as { unref?: () => void }).unref?.();
-  };
-  if (armNow) start();
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    start,
-    dispose: () => {
-      disposed = true;
-      clearTimeout(timer);
-      caller?.removeEventListener("abort", onAbort);
-    },
-  };
+    (this.#timer as { unref?: () => void }).unref?.();
+  }
+
+  /**
+   * `promise`, or a rejection with the abort reason as soon as the attempt aborts: a custom fetch may not
+   * error its body when the signal aborts, and the wait must end either way. One wait at a time.
+   */
+  guard<T>(promise: Promise<T>): Promise<T> {
+    const signal = this.#controller.signal;
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise<T>((resolve, reject) => {
+      this.#pending = reject;
+      promise.then(resolve, reject);
+    });
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    this.#pending = undefined;
+    clearTimeout(this.#timer);
+    this.#caller?.removeEventListener("abort", this);
+  }
+
+  #abort(reason: unknown): void {
+    this.#controller.abort(reason);
+    this.#pending?.(reason);
+  }
+}
+
+export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number, armNow = true): Attempt {
+  return new AttemptSignal(caller, timeoutMs, armNow);
 }
 
 export interface SleepOptions {

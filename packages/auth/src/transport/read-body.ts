@@ -36,6 +36,8 @@ export async function readBodyCapped(response: Response, maxBytes: number, signa
   } finally {
     signal?.removeEventListener("abort", onAbort);
   }
+  // Most bodies arrive in one chunk: hand it back rather than copy it.
+  if (chunks.length === 1 && chunks[0]!.byteLength === chunks[0]!.buffer.byteLength) return chunks[0] as Uint8Array<ArrayBuffer>;
   const out = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

@@ -1,9 +1,10 @@
 import { ConnectionError, RedirectError, TimeoutError } from "../errors.js";
+import type { OperationMetadata } from "../metadata.js";
 import { SECRET_HEADERS, safeUrl } from "../redact.js";
 import { type Attempt, CONTEXT_KEY, type RequestContext, type ResponseInfo, knownContextOf, responseInfo, streamBodies } from "../request-context.js";
 import { requestSecrets } from "../secrets/request-secrets.js";
 import { attemptSignal, sleep } from "./attempt-signal.js";
-import { challengeAllowsRefresh, classify } from "./classify.js";
+import { challengeAllowsRefresh, classify, type Describe } from "./classify.js";
 import { provesNothingWasSent } from "./connection-error.js";
 import { NOT_PARSED, parseJsonSuccess } from "./json-check.js";
 import { readBodyCapped } from "./read-body.js";
@@ -63,6 +64,11 @@ export interface Transport {
   (request: Request): Promise<Response>;
   /** The first attempt's signal, armed before openapi-fetch builds the Request (see client.ts). */
   firstAttempt(caller: AbortSignal | undefined): Attempt;
+  /**
+   * Whether the prepared Request must carry the first attempt's signal (a custom fetch, which is handed
+   * only the Request); the global fetch is called as `fetch(request, { signal })` instead.
+   */
+  readonly signalInRequest: boolean;
 }
 
 export function createTransport(options: TransportOptions = {}): Transport {
@@ -75,13 +81,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const secrets = options.secrets ?? (() => []);
   const firstTimeoutMs = () => Math.min(timeoutMs, retry.deadlineMs ?? Infinity);
 
+  // The Request the client prepared: a custom fetch finds the attempt's signal on it; the global fetch
+  // (read at call time, so a fetch patched after client creation is used) is given it alongside.
+  const sendPrepared = (request: Request, attempt: Attempt): Promise<Response> =>
+    options.fetch ? options.fetch(request) : globalThis.fetch(request, { signal: attempt.signal });
+
   async function transport(request: Request): Promise<Response> {
     const context = knownContextOf(request) ?? options.recover?.(request) ?? {};
     // The credential middleware defers "no credentials for this operation" so a per-request
     // useCredentials() override can still supply them; if nothing did, fail before anything is sent.
     if (context.missingCredentials) throw context.missingCredentials;
-    const operation = context.operation;
-    const retrySafe = operation?.retrySafe ?? ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"].includes(request.method);
     const isStream = request.body !== null && streamBodies.has(request.body);
     // The Request is sent as it is when the client prepared it and knows its body's bytes; otherwise
     // (a middleware replaced it) the body is copied first, and each attempt is a new Request.
@@ -98,23 +107,59 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (!prepared) headers = new Headers(headers);
       await applyStamps(context.stamps, headers, typeof body === "string" ? body : body === undefined ? "" : new TextDecoder().decode(body));
     }
-    // The caller's own signal (the prepared Request carries the attempt's, which follows it).
-    const caller = prepared ? context.caller : request.signal;
     // openapi-fetch reads the body as text or JSON unless the call asked for a blob, a stream...
     const asText = !prepared || context.parseAs === undefined || context.parseAs === "json" || context.parseAs === "text";
-    const deadline = retry.deadlineMs === undefined ? Infinity : now() + retry.deadlineMs;
+    const sent: Sent = { request, context, body, headers, prepared, isStream, asText, startedAt: now() };
+    if (!prepared || isStream || !asText) return exchange(sent);
+
+    // The success path: the prepared Request goes out as it is, a 2xx comes back as it came, its body
+    // read and parsed once. Anything else (a redirect, an error status, a failure) continues in
+    // exchange(), which owns retries, replays, redirects and errors, from this first outcome.
+    const attempt = context.attempt!;
+    let response: Response | undefined;
+    let text = "";
+    let handOver: { response?: Response; error?: unknown } | undefined;
+    try {
+      // The prepared attempt's timeout starts now, when it is sent, as every other attempt's does.
+      attempt.start();
+      response = await sendPrepared(request, attempt);
+      // Not a success: exchange() reads it (under this attempt's timeout) and decides what follows.
+      if (response.status < 200 || response.status >= 300) handOver = { response };
+      else text = await readText(response, maxBytes, attempt);
+    } catch (error) {
+      // A failed send or body read: classified, and retried where that is safe, by exchange().
+      handOver = { error };
+    }
+    if (handOver) return exchange(sent, handOver);
+    attempt.dispose();
+    const info = new ExchangeInfo(request, context.operation, [headers], body, secrets, 1);
+    const parsed = parseJsonSuccess(response!, text, context.operation?.responses, info.describe);
+    const result = handBack(response!, text, parsed);
+    responseInfo.set(result, info);
+    return result;
+  }
+
+  /**
+   * Everything but the plain success: retries, the 401 replay, redirects and every error. Starts with
+   * the first attempt's outcome when the success path already sent it.
+   */
+  async function exchange(sent: Sent, firstOutcome?: { response?: Response; error?: unknown }): Promise<Response> {
+    const { request, context, body, prepared, isStream, asText } = sent;
+    let { headers } = sent;
+    const operation = context.operation;
+    const retrySafe = operation?.retrySafe ?? ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"].includes(request.method);
+    // The caller's own signal (the prepared Request carries the attempt's, which follows it).
+    const caller = prepared ? context.caller : request.signal;
+    const deadline = retry.deadlineMs === undefined ? Infinity : sent.startedAt + retry.deadlineMs;
     // The headers of every attempt (a 401 replay sends another token): all of it is secret.
     const sentHeaders = [headers];
-    // Everything secret this exchange sent, computed only when an error needs it, so a server that
-    // echoes a secret back, in any encoding, has it masked wherever the error shows server text.
+    // What an error shows of this exchange: URL and secrets worked out only when an error needs them,
+    // so a server that echoes a secret back, in any encoding, has it masked wherever it shows.
+    const info = new ExchangeInfo(request, operation, sentHeaders, body, secrets, 0);
+    const { describe } = info;
     let sentSecrets: string[] | undefined;
     const requestOnlySecrets = () =>
       (sentSecrets ??= requestSecrets({ url: request.url, headers: sentHeaders, body, pathTemplate: operation?.path }));
-    // Memoised: an error's constructors share one masker per array (see maskerFor).
-    let allSecrets: string[] | undefined;
-    const known = () => (allSecrets ??= [...secrets(), ...requestOnlySecrets()]);
-    const shownUrl = () => safeUrl(request.url, operation?.path);
-    const describe = () => ({ method: request.method, url: shownUrl(), attempts, requestId: undefined, secrets: known() });
     // Credentials may also arrive through client `headers` or a middleware that replaced the Request:
     // any secret the request carries, wherever it sits, pins redirects to the same origin.
     const credentialed = () =>
@@ -131,7 +176,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
     let url = request.url;
     let method = request.method;
     let sendBody = body;
-    let attempts = 0;
     let retries = 0;
     let redirects = 0;
     let replayed401 = false;
@@ -142,22 +186,27 @@ export function createTransport(options: TransportOptions = {}): Transport {
       // The prepared Request goes out once: the first attempt, never after a redirect or a retry.
       const first = !sentPrepared;
       sentPrepared = true;
-      if (remaining <= 0) throw new TimeoutError(`deadline of ${retry.deadlineMs} ms passed`, describe());
-      attempts++;
+      // The success path sent the first attempt already: take up its outcome (sent before the deadline).
+      const outcome = first ? firstOutcome : undefined;
+      if (remaining <= 0 && !outcome) throw new TimeoutError(`deadline of ${retry.deadlineMs} ms passed`, describe());
+      info.attempts++;
       const attempt = first ? context.attempt! : attemptSignal(caller, Math.min(timeoutMs, remaining));
       let response: Response;
       let text: string;
       let bytes: Uint8Array<ArrayBuffer> | undefined;
       try {
-        const send = first
-          ? request
+        if (outcome && "error" in outcome) throw outcome.error;
+        if (outcome?.response) response = outcome.response;
+        else {
+          const send = first
+            ? request
             : isStream
               ? new Request(request, { signal: attempt.signal, redirect: "manual" })
               : new Request(url, { method, headers, body: sendBody, signal: attempt.signal, redirect: "manual" });
-        const fetchImpl = options.fetch ?? globalThis.fetch;
-        // The prepared attempt's timeout starts now, when it is sent, as every other attempt's does.
-        if (first) attempt.start();
-        response = await fetchImpl(send);
+          // The prepared attempt's timeout starts now, when it is sent, as every other attempt's does.
+          if (first) attempt.start();
+          response = await (first ? sendPrepared(request, attempt) : (options.fetch ?? globalThis.fetch)(send));
+        }
         if (isRedirect(response)) {
           const next = redirectTarget(response, url, retrySafe, credentialed, describe);
           await response.body?.cancel().catch(() => {});
@@ -172,10 +221,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
             sendBody = undefined;
             editHeaders().delete("content-type");
           }
-          attempts--;
+          info.attempts--;
           continue;
         }
-        if (asText) text = await readText(response, maxBytes, attempt.signal);
+        if (asText) text = await readText(response, maxBytes, attempt);
         else {
           bytes = await readBodyCapped(response, maxBytes, attempt.signal);
           text = new TextDecoder().decode(bytes);
@@ -222,17 +271,6 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
       const parsed = parseJsonSuccess(response, text, operation?.responses, describe);
       const result = prepared && asText ? handBack(response, text, parsed) : rewrap(response, bytes ?? text);
-      const finalAttempts = attempts;
-      const info: ResponseInfo = {
-        method: request.method,
-        attempts: finalAttempts,
-        get url() {
-          return shownUrl();
-        },
-        get secrets() {
-          return known();
-        },
-      };
       responseInfo.set(result, info);
       return result;
     }
@@ -240,48 +278,54 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
   return Object.assign(transport, {
     firstAttempt: (caller: AbortSignal | undefined) => attemptSignal(caller, firstTimeoutMs(), false),
+    signalInRequest: options.fetch !== undefined,
   });
 }
 
 const NO_BODY = new Set([204, 205, 304]);
 
+const decoder = new TextDecoder();
+
 /**
- * The body as text, under the size cap and the attempt's signal. A declared length under the cap is read
- * in one call; otherwise the stream is read chunk by chunk and cancelled at the cap.
+ * The body as text, under the size cap, ending when the attempt aborts. A declared length under the cap
+ * is read in one call; otherwise the stream is read chunk by chunk and cancelled at the cap.
  */
-async function readText(response: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
+async function readText(response: Response, maxBytes: number, attempt: Attempt): Promise<string> {
   if (!response.body) return "";
   const declared = response.headers.get("content-length");
-  if (declared !== null && Number(declared) <= maxBytes) {
-    if (signal.aborted) throw signal.reason;
-    // fetch errors the body when the attempt's signal aborts; a custom fetch may not, so the wait ends
-    // on the signal either way.
-    let onAbort: (() => void) | undefined;
-    const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(signal.reason);
-      signal.addEventListener("abort", onAbort, { once: true });
-    });
-    try {
-      return await Promise.race([response.text(), aborted]);
-    } finally {
-      signal.removeEventListener("abort", onAbort!);
-    }
-  }
-  return new TextDecoder().decode(await readBodyCapped(response, maxBytes, signal));
+  // fetch errors the body when the attempt's signal aborts; a custom fetch may not, so the wait ends on
+  // the attempt either way.
+  if (declared !== null && Number(declared) <= maxBytes) return attempt.guard(response.text());
+  return decoder.decode(await readBodyCapped(response, maxBytes, attempt.signal));
 }
 
 /**
  * The response openapi-fetch parses, for its `parseAs: "json"` or `"text"`: the response that came back,
  * with `text()`/`json()` answering from what was already read and parsed here, so nothing is read or
- * parsed twice.
+ * parsed twice. Shared functions over a symbol-keyed slot, not closures: one success costs no more.
  */
 function handBack(response: Response, text: string, parsed: unknown): Response {
-  const json = parsed === NOT_PARSED ? () => JSON.parse(text) : () => parsed;
-  Object.defineProperties(response, {
-    text: { value: async () => text, configurable: true },
-    json: { value: async () => json(), configurable: true },
-  });
+  const handed = response as unknown as HandedBack;
+  handed[HANDED] = { text, parsed };
+  handed.text = handedText;
+  handed.json = handedJson;
   return response;
+}
+
+const HANDED = Symbol("oauth-kit body read");
+type HandedBack = Response & { [HANDED]: { text: string; parsed: unknown } };
+
+function handedText(this: HandedBack): Promise<string> {
+  return Promise.resolve(this[HANDED].text);
+}
+
+function handedJson(this: HandedBack): Promise<unknown> {
+  const { text, parsed } = this[HANDED];
+  try {
+    return Promise.resolve(parsed === NOT_PARSED ? JSON.parse(text) : parsed);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** A new Response over the bytes already read: for other `parseAs` values and for replaced Requests. */
@@ -291,4 +335,55 @@ function rewrap(response: Response, body: string | Uint8Array<ArrayBuffer>): Res
     statusText: response.statusText,
     headers: response.headers,
   });
+}
+
+/** What the transport knows of a call before its first attempt, shared by the success path and exchange(). */
+interface Sent {
+  request: Request;
+  context: RequestContext;
+  body: string | Uint8Array<ArrayBuffer> | undefined;
+  headers: Headers;
+  prepared: boolean;
+  isStream: boolean;
+  asText: boolean;
+  startedAt: number;
+}
+
+/**
+ * What `unwrap()` and the token helpers learn of the exchange behind a response. The URL and the secrets
+ * are worked out when first read, which only an error does: a success pays for this one object.
+ */
+class ExchangeInfo implements ResponseInfo {
+  #url: string | undefined;
+  #secrets: readonly string[] | undefined;
+  #describe: (() => ReturnType<Describe>) | undefined;
+
+  constructor(
+    private readonly request: Request,
+    private readonly operation: OperationMetadata | undefined,
+    private readonly headers: readonly Headers[],
+    private readonly body: string | Uint8Array<ArrayBuffer> | undefined,
+    private readonly clientSecrets: () => readonly string[],
+    public attempts: number,
+  ) {}
+
+  get method(): string {
+    return this.request.method;
+  }
+
+  get url(): string {
+    return (this.#url ??= safeUrl(this.request.url, this.operation?.path));
+  }
+
+  get secrets(): readonly string[] {
+    return (this.#secrets ??= [
+      ...this.clientSecrets(),
+      ...requestSecrets({ url: this.request.url, headers: this.headers, body: this.body, pathTemplate: this.operation?.path }),
+    ]);
+  }
+
+  /** For the errors a success can still become (a 2xx that is not the JSON the spec promises). */
+  get describe(): Describe {
+    return (this.#describe ??= () => ({ method: this.method, url: this.url, attempts: this.attempts, requestId: undefined, secrets: this.secrets }));
+  }
 }
