@@ -96,15 +96,6 @@ export interface ResponseInfo {
   readonly secrets: readonly string[];
 }
 
-// Kept on the Response itself under a symbol rather than in a WeakMap: one per call, and a WeakMap entry
-// costs the garbage collector more than a property does. Symbol-keyed, so no serializer shows it.
-const INFO = Symbol("oauth-kit response info");
-
-export const responseInfo = {
-  get(response: Response): ResponseInfo | undefined {
-    return (response as unknown as Record<symbol, ResponseInfo | undefined>)[INFO];
-  },
-  set(response: Response, info: ResponseInfo): void {
-    (response as unknown as Record<symbol, ResponseInfo>)[INFO] = info;
-  },
-};
+// A WeakMap, not a property on the Response: nothing that walks the Response (a logger, a devtools
+// console, util.inspect with customInspect off) can reach the request's headers and body through it.
+export const responseInfo = new WeakMap<Response, ResponseInfo>();

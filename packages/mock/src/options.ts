@@ -28,6 +28,14 @@ export interface MockOptions {
   validateResponses?: boolean;
   /** How many requests `state.requests` keeps (the oldest are dropped). Default 10 000. */
   requestLogLimit?: number;
+  /**
+   * How many issued tokens the mock remembers, of each kind: access and session tokens (`state.tokens`),
+   * authorization codes (`state.codes`), grants (`state.grants`) and, over all grants, used refresh tokens
+   * kept to detect their reuse. The oldest are forgotten first (a grant counts as used when it refreshes)
+   * and then refused as unknown. Expired tokens and codes are forgotten too, 10 minutes (of `now`) after
+   * they expire. Default 10 000; `Infinity` remembers everything.
+   */
+  maxIssuedTokens?: number;
   /** Called after each request with its one-line, secret-masked summary (the CLI prints these). */
   onRequest?: (line: string) => void;
 }

@@ -79,6 +79,11 @@ export interface ProviderBehaviour<S extends MockState = MockState, O = object> 
   invalidRequest(context: HandlerContext<S, O>, problems: string[]): MockResponse;
   /** The provider's documented answer to missing or wrong credentials. */
   unauthorized(context: HandlerContext<S, O>, reason: string): MockResponse;
+  /**
+   * The provider's own collections of issued tokens (in issue order) that `maxIssuedTokens` bounds too, the
+   * oldest forgotten first, as it bounds the shared `tokens`, `codes` and `grants`.
+   */
+  issuedTokenCollections?(state: S): Map<string, unknown>[];
 }
 
 // biome-ignore lint: any is needed so every behaviour's own state and option types fit the table.

@@ -1,14 +1,15 @@
 import { type MockProviderName, providers } from "./bundled/index.js";
 import type { MockOptions, ResolvedOptions } from "./options.js";
 import type { AnyBehaviour, BehaviourSetup, ProviderBehaviour } from "./provider.js";
+import { createRetention } from "./oauth/retention.js";
 import { genericBehaviour } from "./providers/generic.js";
 import { type FaultList, createFaultList } from "./server/faults.js";
 import type { Pipeline } from "./server/handle.js";
 import { listen } from "./server/listen.js";
-import { logLine } from "./server/log-line.js";
+import { loadLogLine } from "./server/log-line.js";
 import { rewritingFetch } from "./server/rewrite-fetch.js";
 import { specOperations } from "./spec/operations.js";
-import { createSchemaValidator } from "./spec/validator.js";
+import { schemaValidatorOf } from "./spec/validator.js";
 import type { MockState } from "./state.js";
 
 type Providers = typeof providers;
@@ -48,8 +49,16 @@ export const mockProviderNames = Object.keys(providers) as MockProviderName[];
 export async function startMockProvider<P extends MockProviderName>(provider: P, options: MockOptionsOf<P> = {} as MockOptionsOf<P>): Promise<MockProvider<P>> {
   const entry = (providers as Record<string, Providers[MockProviderName]>)[provider];
   if (!entry) throw new Error(`unknown mock provider ${JSON.stringify(provider)}; known: ${mockProviderNames.join(", ")}`);
-  const document = await entry.spec();
-  const behaviour: AnyBehaviour = entry.behaviour ? await entry.behaviour() : genericBehaviour;
+  const maxIssuedTokens = options.maxIssuedTokens ?? 10_000;
+  if (!(maxIssuedTokens >= 1)) throw new Error(`maxIssuedTokens must be at least 1 (or Infinity), got ${maxIssuedTokens}`);
+  // Only the started provider's spec and behaviour are loaded, together with Ajv (once per process) and,
+  // for a mock that logs, the auth package's masker.
+  const [document, behaviour, logLine] = await Promise.all([
+    entry.spec(),
+    entry.behaviour ? (entry.behaviour() as Promise<AnyBehaviour>) : genericBehaviour,
+    options.onRequest ? loadLogLine() : undefined,
+  ]);
+  const validator = await schemaValidatorOf(document);
   const resolved: ResolvedOptions = {
     ...options,
     autoApprove: options.autoApprove ?? false,
@@ -62,6 +71,7 @@ export async function startMockProvider<P extends MockProviderName>(provider: P,
   };
   const faults = createFaultList(options.faults);
   const requestLogLimit = options.requestLogLimit ?? 10_000;
+  const retention = createRetention(resolved.now, maxIssuedTokens, (state) => behaviour.issuedTokenCollections?.(state) ?? []);
   let pipeline: Pipeline | undefined;
   const listening = await listen(
     options.port ?? 0,
@@ -80,14 +90,15 @@ export async function startMockProvider<P extends MockProviderName>(provider: P,
         status,
         at: resolved.now(),
       });
-      options.onRequest?.(logLine(raw, status, outcome?.operationId, outcome?.template, Object.values(credentials)));
+      retention.afterRequest(state);
+      if (logLine) options.onRequest?.(logLine(raw, status, outcome?.operationId, outcome?.template, Object.values(credentials)));
     },
   );
   const setup: BehaviourSetup<object> = { options: resolved, baseUrl: listening.baseUrl, document };
   const state = (await behaviour.createState(setup)) as MockState;
   const credentials = behaviour.credentials(state, setup);
   const operations = specOperations(document);
-  pipeline = { document, validator: createSchemaValidator(document), operations, behaviour, state, setup, faults };
+  pipeline = { document, validator, operations, behaviour, state, setup, faults };
   return {
     provider,
     baseUrl: listening.baseUrl,

@@ -134,9 +134,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     attempt.dispose();
     const info = new ExchangeInfo(request, context.operation, [headers], body, secrets, 1);
     const parsed = parseJsonSuccess(response!, text, context.operation?.responses, info.describe);
-    const result = handBack(response!, text, parsed);
-    responseInfo.set(result, info);
-    return result;
+    return handBack(response!, text, parsed, info);
   }
 
   /**
@@ -270,7 +268,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       }
 
       const parsed = parseJsonSuccess(response, text, operation?.responses, describe);
-      const result = prepared && asText ? handBack(response, text, parsed) : rewrap(response, bytes ?? text);
+      if (prepared && asText) return handBack(response, text, parsed, info);
+      const result = rewrap(response, bytes ?? text);
       responseInfo.set(result, info);
       return result;
     }
@@ -302,25 +301,28 @@ async function readText(response: Response, maxBytes: number, attempt: Attempt):
 /**
  * The response openapi-fetch parses, for its `parseAs: "json"` or `"text"`: the response that came back,
  * with `text()`/`json()` answering from what was already read and parsed here, so nothing is read or
- * parsed twice. Shared functions over a symbol-keyed slot, not closures: one success costs no more.
+ * parsed twice. Shared functions (no closures per call) over the exchange's info, which holds the body
+ * in the responseInfo WeakMap, out of reach of anything that walks the Response; the two methods are
+ * own non-enumerable properties.
  */
-function handBack(response: Response, text: string, parsed: unknown): Response {
-  const handed = response as unknown as HandedBack;
-  handed[HANDED] = { text, parsed };
-  handed.text = handedText;
-  handed.json = handedJson;
+function handBack(response: Response, text: string, parsed: unknown, info: ExchangeInfo): Response {
+  info.read = { text, parsed };
+  responseInfo.set(response, info);
+  Object.defineProperty(response, "text", { value: handedText, configurable: true });
+  Object.defineProperty(response, "json", { value: handedJson, configurable: true });
   return response;
 }
 
-const HANDED = Symbol("oauth-kit body read");
-type HandedBack = Response & { [HANDED]: { text: string; parsed: unknown } };
-
-function handedText(this: HandedBack): Promise<string> {
-  return Promise.resolve(this[HANDED].text);
+function readOf(response: Response): { text: string; parsed: unknown } {
+  return (responseInfo.get(response) as ExchangeInfo).read!;
 }
 
-function handedJson(this: HandedBack): Promise<unknown> {
-  const { text, parsed } = this[HANDED];
+function handedText(this: Response): Promise<string> {
+  return Promise.resolve(readOf(this).text);
+}
+
+function handedJson(this: Response): Promise<unknown> {
+  const { text, parsed } = readOf(this);
   try {
     return Promise.resolve(parsed === NOT_PARSED ? JSON.parse(text) : parsed);
   } catch (error) {
@@ -356,6 +358,8 @@ interface Sent {
 class ExchangeInfo implements ResponseInfo {
   #url: string | undefined;
   #secrets: readonly string[] | undefined;
+  /** The body of a 2xx handed back, as read and parsed (see handBack). */
+  read: { text: string; parsed: unknown } | undefined;
   #describe: (() => ReturnType<Describe>) | undefined;
 
   constructor(

@@ -64,6 +64,9 @@ export function rotateRefreshToken(state: MockState, now: number, presented: str
       if (grant.revokedAt !== undefined) return { failure: "revoked" };
       grant.usedRefreshTokens.add(presented);
       grant.refreshToken = randomToken("rt_", 24);
+      // Most recently used last: the retention bound forgets the least recently used grants first.
+      state.grants.delete(grant.id);
+      state.grants.set(grant.id, grant);
       return { grant };
     }
   }

@@ -1,7 +1,9 @@
 // The one-line, secret-masked summary of a request that the CLI prints, built with the auth package's
-// masker (`redact`, `snippet`) so the mock hides exactly what the clients' errors hide.
-import { redact, snippet } from "@oauth-kit/auth";
+// masker (`redact`, `snippet`) so the mock hides exactly what the clients' errors hide. The auth package is
+// imported only by a mock that logs (`onRequest`), so the others do not pay for loading it at start-up.
 import type { RawRequest } from "./parse-request.js";
+
+export type LogLine = (raw: RawRequest, status: number, operationId: string | undefined, template: string | undefined, extraSecrets: Iterable<string>) => string;
 
 const CREDENTIAL_HEADERS = ["authorization", "x-api-key", "x-stamp", "x-stamp-webauthn", "cookie"];
 
@@ -21,11 +23,15 @@ function headerSecrets(headers: Record<string, string>): string[] {
   return out;
 }
 
-export function logLine(raw: RawRequest, status: number, operationId: string | undefined, template: string | undefined, extraSecrets: Iterable<string>): string {
-  const known = [...headerSecrets(raw.headers), ...extraSecrets];
-  // The path template, not the path: some APIs put a credential in the path (openapi.com's token id).
-  const path = template ?? raw.url.pathname;
-  const query = raw.url.search ? redact(raw.url.search, known) : "";
-  const body = raw.rawBody ? ` ${snippet(raw.rawBody, known)}` : "";
-  return `${raw.method} ${path}${template ? query : ""} → ${status}${operationId ? ` (${operationId})` : ""}${body}`;
+/** The line builder, once the auth package's masker is loaded. */
+export async function loadLogLine(): Promise<LogLine> {
+  const { redact, snippet } = await import("@oauth-kit/auth");
+  return (raw, status, operationId, template, extraSecrets) => {
+    const known = [...headerSecrets(raw.headers), ...extraSecrets];
+    // The path template, not the path: some APIs put a credential in the path (openapi.com's token id).
+    const path = template ?? raw.url.pathname;
+    const query = raw.url.search ? redact(raw.url.search, known) : "";
+    const body = raw.rawBody ? ` ${snippet(raw.rawBody, known)}` : "";
+    return `${raw.method} ${path}${template ? query : ""} → ${status}${operationId ? ` (${operationId})` : ""}${body}`;
+  };
 }

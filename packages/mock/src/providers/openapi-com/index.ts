@@ -207,4 +207,7 @@ export const behaviour: ProviderBehaviour<OpenapiComMockState, OpenapiComMockOpt
   unauthorized(context) {
     return context.operation?.operationId === "updateToken" ? failure(401, 140, "Unauthorized") : empty(401);
   },
+
+  // The tokens themselves are the account's records, listed and deleted through the API: not forgotten.
+  issuedTokenCollections: (state) => [state.usedRefreshTokens],
 };

@@ -300,4 +300,5 @@ export const behaviour: ProviderBehaviour<TurnkeyMockState, TurnkeyMockOptions> 
 
   invalidRequest: (_context, problems) => badRequest(`invalid request: ${problems.join("; ")}`),
   unauthorized: () => status(16, "could not verify stamp: missing X-Stamp header", 401),
+  issuedTokenCollections: (state) => [state.oidcTokens],
 };
