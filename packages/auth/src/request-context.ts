@@ -96,6 +96,17 @@ export interface ResponseInfo {
   readonly secrets: readonly string[];
 }
 
-// A WeakMap, not a property on the Response: nothing that walks the Response (a logger, a devtools
-// console, util.inspect with customInspect off) can reach the request's headers and body through it.
-export const responseInfo = new WeakMap<Response, ResponseInfo>();
+// Kept on the Response as a function that returns the info, not the info itself: nothing that walks the
+// Response (a browser console, util.inspect with customInspect off, Object.assign, JSON) reaches the
+// request's headers and body through it, and it costs less than a WeakMap entry, once per call.
+const INFO = Symbol("oauth-kit exchange");
+type WithInfo = { [INFO]?: () => ResponseInfo };
+
+export const responseInfo = {
+  get(response: Response): ResponseInfo | undefined {
+    return (response as WithInfo)[INFO]?.();
+  },
+  set(response: Response, info: ResponseInfo): void {
+    (response as WithInfo)[INFO] = () => info;
+  },
+};
