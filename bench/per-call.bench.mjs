@@ -3,6 +3,13 @@
 // bearer call from a token source and a signed (stamped) POST, on operations picked from each provider's
 // generated metadata.
 // What is left is the client's own work per call: building the request, credentials, transport, parsing.
+//
+// Each case runs in the two ways a client reaches fetch:
+// - "global fetch", the default (no `fetch` option anywhere): globalThis.fetch is replaced, for the run,
+//   by a mock that starts as fetch itself does, by building a Request from (input, init) (undici's fetch
+//   does `new Request(input, init)` on every call), so every variant pays that, as it would for real.
+// - "fetch option": each client is given the mock as its `fetch` option; it is handed a Request and uses
+//   it as it is (a Request is built only for raw fetch's URL), so nothing but the clients is measured.
 import { loadLibraries, loadProviders, callOf, casesOf, variantsOf } from "./lib/providers.mjs";
 import { compare, report } from "./lib/report.mjs";
 import { collectGarbage, interleave, microsPerCall } from "./lib/stats.mjs";
@@ -30,7 +37,18 @@ function mockedFetch(status, contentType) {
   };
 }
 
+/** The mocked global fetch: fetch's own first step, then the same answer as mockedFetch. */
+function mockedGlobalFetch(status, contentType) {
+  const init = { status, headers: { "content-type": contentType } };
+  return async (input, requestInit) => {
+    const request = new Request(input, requestInit);
+    if (request.body) await request.arrayBuffer();
+    return new Response(status === 204 ? null : RESPONSE_BODY, init);
+  };
+}
+
 const libraries = await loadLibraries();
+const realFetch = globalThis.fetch;
 console.log(`per-call cost, mocked fetch: ${ROUNDS} rounds × ${ITERATIONS} calls per variant, interleaved`);
 for (const provider of await loadProviders()) {
   const cases = casesOf(provider.metadata, libraries.auth.TURNKEY_STAMP_HEADER);
@@ -40,12 +58,20 @@ for (const provider of await loadProviders()) {
   }
   for (const benchCase of cases) {
     const call = callOf(benchCase.operation, BASE_URL);
-    const fetch = mockedFetch(call.status, call.responseType);
-    const clients = variantsOf(libraries, provider.metadata, benchCase, { baseUrl: BASE_URL, fetch });
-    const variants = Object.fromEntries(Object.entries(clients).map(([name, run]) => [name, () => microsPerCall(run, ITERATIONS)]));
-    const samples = await interleave(variants, { rounds: ROUNDS, beforeSample: collectGarbage });
-    const label = `${provider.api} ${benchCase.label}, ${benchCase.operation.method} ${benchCase.operation.path}`;
-    console.log(label);
-    report(compare({ bench: "per-call", case: label, samples, baseline: "openapi-fetch + middleware", unit: "µs" }));
+    for (const mode of ["global fetch", "fetch option"]) {
+      // Set before the clients are made: bare openapi-fetch reads globalThis.fetch at createClient().
+      globalThis.fetch = mode === "global fetch" ? mockedGlobalFetch(call.status, call.responseType) : realFetch;
+      const fetch = mode === "global fetch" ? undefined : mockedFetch(call.status, call.responseType);
+      try {
+        const clients = variantsOf(libraries, provider.metadata, benchCase, { baseUrl: BASE_URL, fetch });
+        const variants = Object.fromEntries(Object.entries(clients).map(([name, run]) => [name, () => microsPerCall(run, ITERATIONS)]));
+        const samples = await interleave(variants, { rounds: ROUNDS, beforeSample: collectGarbage });
+        const label = `${provider.api} ${benchCase.label}, ${benchCase.operation.method} ${benchCase.operation.path}, ${mode}`;
+        console.log(label);
+        report(compare({ bench: "per-call", case: label, samples, baseline: "openapi-fetch + middleware", unit: "µs" }));
+      } finally {
+        globalThis.fetch = realFetch;
+      }
+    }
   }
 }
