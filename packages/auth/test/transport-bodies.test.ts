@@ -201,3 +201,17 @@ describe("case 24: very large responses", () => {
     expect(result.response.status).toBe(200);
   });
 });
+
+describe("a 2xx that openapi-fetch reads as a blob, a stream or bytes", () => {
+  // The success path hands back text and JSON it already read; any other parseAs gets the body itself.
+  it("parseAs blob, arrayBuffer and stream each get the whole body", async () => {
+    const body = JSON.stringify({ ok: true });
+    nock(BASE).get("/open").times(3).reply(200, body, { "content-type": "application/json" });
+    const blob = await client.GET("/open", { parseAs: "blob" });
+    expect(await (blob.data as Blob).text()).toBe(body);
+    const buffer = await client.GET("/open", { parseAs: "arrayBuffer" });
+    expect(new TextDecoder().decode(buffer.data as ArrayBuffer)).toBe(body);
+    const stream = await client.GET("/open", { parseAs: "stream" });
+    expect(await new Response(stream.data as ReadableStream).text()).toBe(body);
+  });
+});

@@ -2,7 +2,7 @@
 // nock): the code comes from the mock's authorize page, finalize turns it into a connection token, the
 // OPEN orders are paged with the mock's cursors, and the created order joins them.
 import { type MockProvider, startMockProvider } from "@oauth-kit/mock";
-import { runQuickStart, useNock } from "@oauth-kit/testkit";
+import { runQuickStart, useNock, operationsAnswered } from "@oauth-kit/testkit";
 import { afterEach, expect, it, vi } from "vitest";
 import * as predict from "../src/index.js";
 import { ACCOUNT, CONTRACT_ORDER, SIGNER } from "./helpers.js";
@@ -47,7 +47,7 @@ it("README quick start runs against the Predict mock: finalize, two pages of OPE
   const created = logs.at(-1)!;
   expect(created[0]).toBe("created order");
   expect(mock.state.connections.get(ACCOUNT.toLowerCase())!.orders[0]!.id).toBe(created[1]);
-  expect(mock.state.requests.filter((request) => request.operationId).map((request) => [request.operationId, request.status])).toEqual([
+  expect(operationsAnswered(mock.state.requests)).toEqual([
     ["finalizeOAuthConnection", 200],
     ["getOAuthOrders", 200],
     ["getOAuthOrders", 200],

@@ -17,3 +17,4 @@ export { runQuickStart, quickStartBlock, type QuickStartRun, type QuickStartResu
 export { launchChromium, openInChromium, watchPage, CHROMIUM_EXECUTABLE, CHROMIUM_FLAGS, type Browser, type Page } from "./chromium.js";
 export { serveDirectory } from "./static-server.js";
 export { browserModulePage, bundleForBrowser, workspaceSourceAliases } from "./browser-bundle.js";
+export { operationsAnswered } from "./operations-answered.js";

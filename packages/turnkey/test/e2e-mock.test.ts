@@ -3,7 +3,7 @@
 // oauth2_authenticate exchanges. Every request's X-Stamp is verified by the mock over the bytes it received.
 import { createPkce } from "@oauth-kit/auth";
 import { type MockProvider, startMockProvider } from "@oauth-kit/mock";
-import { runQuickStart, useNock } from "@oauth-kit/testkit";
+import { runQuickStart, useNock, operationsAnswered } from "@oauth-kit/testkit";
 import { afterEach, expect, it, vi } from "vitest";
 import * as turnkey from "../src/index.js";
 import { SESSION_PUBLIC_KEY } from "./helpers.js";
@@ -49,7 +49,7 @@ it("README quick start runs against the Turnkey mock: activities polled until co
 
   const claims = JSON.parse(Buffer.from(String(values.session).split(".")[1]!, "base64url").toString("utf8"));
   expect(claims).toMatchObject({ public_key: SESSION_PUBLIC_KEY, organization_id: mock.credentials.organizationId });
-  expect(mock.state.requests.filter((request) => request.operationId).map((request) => [request.operationId, request.status])).toEqual([
+  expect(operationsAnswered(mock.state.requests)).toEqual([
     ["oauth2Authenticate", 200],
     ["getActivity", 200],
     ["oauthLogin", 200],

@@ -110,11 +110,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
     // openapi-fetch reads the body as text or JSON unless the call asked for a blob, a stream...
     const asText = !prepared || context.parseAs === undefined || context.parseAs === "json" || context.parseAs === "text";
     const sent: Sent = { request, context, body, headers, prepared, isStream, asText, startedAt: now() };
-    if (!prepared || isStream || !asText) return exchange(sent);
+    if (!prepared) return exchange(sent);
 
-    // The success path: the prepared Request goes out as it is, a 2xx comes back as it came, its body
-    // read and parsed once. Anything else (a redirect, an error status, a failure) continues in
-    // exchange(), which owns retries, replays, redirects and errors, from this first outcome.
+    // The prepared Request goes out as it is, once. The success path: a 2xx that openapi-fetch reads as
+    // text or JSON comes back as it came, its body read and parsed once. Anything else (a redirect, an
+    // error status, a failure, a stream) continues in exchange(), which owns retries, replays, redirects
+    // and errors, from this first outcome.
     const attempt = context.attempt!;
     let response: Response | undefined;
     let text = "";
@@ -123,8 +124,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
       // The prepared attempt's timeout starts now, when it is sent, as every other attempt's does.
       attempt.start();
       response = await sendPrepared(request, attempt);
-      // Not a success: exchange() reads it (under this attempt's timeout) and decides what follows.
-      if (response.status < 200 || response.status >= 300) handOver = { response };
+      // Not a plain success: exchange() reads it (under this attempt's timeout) and decides what follows.
+      if (response.status < 200 || response.status >= 300 || isStream || !asText) handOver = { response };
       else text = await readText(response, maxBytes, attempt);
     } catch (error) {
       // A failed send or body read: classified, and retried where that is safe, by exchange().
@@ -139,7 +140,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
   /**
    * Everything but the plain success: retries, the 401 replay, redirects and every error. Starts with
-   * the first attempt's outcome when the success path already sent it.
+   * the first attempt's outcome when the client prepared the Request (transport() sent it); otherwise
+   * every attempt, the first included, is a new Request.
    */
   async function exchange(sent: Sent, firstOutcome?: { response?: Response; error?: unknown }): Promise<Response> {
     const { request, context, body, prepared, isStream, asText } = sent;
@@ -177,18 +179,16 @@ export function createTransport(options: TransportOptions = {}): Transport {
     let retries = 0;
     let redirects = 0;
     let replayed401 = false;
-    let sentPrepared = !prepared;
+    let pending = firstOutcome;
 
     for (;;) {
       const remaining = deadline - now();
-      // The prepared Request goes out once: the first attempt, never after a redirect or a retry.
-      const first = !sentPrepared;
-      sentPrepared = true;
-      // The success path sent the first attempt already: take up its outcome (sent before the deadline).
-      const outcome = first ? firstOutcome : undefined;
+      // The first attempt's outcome, when transport() sent the prepared Request (before the deadline).
+      const outcome = pending;
+      pending = undefined;
       if (remaining <= 0 && !outcome) throw new TimeoutError(`deadline of ${retry.deadlineMs} ms passed`, describe());
       info.attempts++;
-      const attempt = first ? context.attempt! : attemptSignal(caller, Math.min(timeoutMs, remaining));
+      const attempt = outcome ? context.attempt! : attemptSignal(caller, Math.min(timeoutMs, remaining));
       let response: Response;
       let text: string;
       let bytes: Uint8Array<ArrayBuffer> | undefined;
@@ -196,14 +196,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
         if (outcome && "error" in outcome) throw outcome.error;
         if (outcome?.response) response = outcome.response;
         else {
-          const send = first
-            ? request
-            : isStream
-              ? new Request(request, { signal: attempt.signal, redirect: "manual" })
-              : new Request(url, { method, headers, body: sendBody, signal: attempt.signal, redirect: "manual" });
-          // The prepared attempt's timeout starts now, when it is sent, as every other attempt's does.
-          if (first) attempt.start();
-          response = await (first ? sendPrepared(request, attempt) : (options.fetch ?? globalThis.fetch)(send));
+          const send = isStream
+            ? new Request(request, { signal: attempt.signal, redirect: "manual" })
+            : new Request(url, { method, headers, body: sendBody, signal: attempt.signal, redirect: "manual" });
+          response = await (options.fetch ?? globalThis.fetch)(send);
         }
         if (isRedirect(response)) {
           const next = redirectTarget(response, url, retrySafe, credentialed, describe);
