@@ -1,22 +1,21 @@
-// One cold start, in a fresh process (bench/cold-start.bench.mjs spawns this once per sample):
-// `openapi-fetch` imports openapi-fetch and creates a client; `<packageDir>` imports that provider
-// package and @oauth-kit/auth from their dist/ and creates a client over the provider's metadata, with
-// its credentials (as create<Provider>Client() does). Prints the milliseconds from before the first import
-// to the created client. Paths are resolved before the clock starts.
-import { casesOf, credentialFor, openapiFetchEntry, packageEntry } from "./providers.mjs";
-
-const target = process.argv[2];
-const auth = packageEntry("packages/auth").url;
-const provider = target === "openapi-fetch" ? undefined : packageEntry(target).url;
-const openapiFetch = openapiFetchEntry();
+// One cold start, in a fresh Node process (bench/cold-start.bench.mjs copies this file into a throwaway
+// app folder whose node_modules links the packages, and spawns it once per sample). Both sides import by
+// package name, as an app does, so both pay Node's package resolution:
+// - `openapi-fetch`: `import createClient from "openapi-fetch"` and create a client;
+// - `<package name>`: import that provider package and @oauth-kit/auth, and create a client over the
+//   provider's metadata with its credentials (as create<Provider>Client() does).
+// Prints the milliseconds from before the first import to the created client. The bench helpers (argv[3],
+// a file URL) are loaded before the clock starts.
+const [target, helpersUrl] = process.argv.slice(2);
+const { casesOf, credentialFor } = await import(helpersUrl);
 
 const started = performance.now();
-if (provider === undefined) {
-  const { default: createClient } = await import(openapiFetch);
+if (target === "openapi-fetch") {
+  const { default: createClient } = await import("openapi-fetch");
   createClient({ baseUrl: "https://api.bench.invalid" });
 } else {
-  const { metadata } = await import(provider);
-  const library = await import(auth);
+  const { metadata } = await import(target);
+  const library = await import("@oauth-kit/auth");
   const [benchCase] = casesOf(metadata, library.TURNKEY_STAMP_HEADER);
   // A signing key is imported on first use (createTurnkeyClient defers it too), so not at start-up.
   const schemes = (benchCase?.schemes ?? []).filter((scheme) => scheme.type !== "stamp");

@@ -1,9 +1,11 @@
 // scripts/build-package.mjs, every published package's build, on a small package written here: one bundle
-// per `exports` and `bin` entry with shared chunks (one class identity across entries), a dynamic import
-// left as its own lazily loaded chunk, the tsconfig's target, declarations in the source layout, a clean
-// dist/, dependencies left external, and an undeclared bare import refused.
+// per `exports` and `bin` entry, the main entry one file that other exports import from (one class identity
+// across entries, no shared chunks), a dynamic import left as its own lazily loaded chunk, the tsconfig's
+// target, declarations in the source layout, a clean dist/, dependencies left external, an undeclared bare
+// import refused, an export that takes from the main entry what it does not export refused, and a
+// dependent package importing a subpath that only re-exports the main entry through the main entry.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -90,9 +92,11 @@ describe("scripts/build-package.mjs", { timeout: 120_000 }, () => {
     expect(readFileSync(join(built.dir, "dist", "cli.js"), "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/);
   });
 
-  it("defines a class shared by two entries once, so instanceof holds across them", async () => {
-    const definitions = jsFiles(built.dir).filter((file) => readFileSync(file, "utf8").includes("fixture-error-class"));
-    expect(definitions).toHaveLength(1);
+  it("defines a class shared by two exports once, in the main entry, so instanceof holds across them", async () => {
+    // The command bundles its own copy: a program of its own, it shares no objects with an importer.
+    const definitions = jsFiles(built.dir).filter((file) => !file.endsWith("cli.js") && readFileSync(file, "utf8").includes("fixture-error-class"));
+    expect(definitions).toEqual([join(built.dir, "dist", "index.js")]);
+    expect(readFileSync(join(built.dir, "dist", "errors-entry.js"), "utf8")).toMatch(/import \{ FixtureError \} from "\.\/index\.js"/);
     const root = await import(pathToFileURL(join(built.dir, "dist", "index.js")).href);
     const errors = await import(pathToFileURL(join(built.dir, "dist", "errors-entry.js")).href);
     expect(root.FixtureError).toBe(errors.FixtureError);
@@ -117,6 +121,40 @@ describe("scripts/build-package.mjs", { timeout: 120_000 }, () => {
     expect(code).not.toContain("??");
     const cli = readFileSync(join(built.dir, "dist", "cli.js"), "utf8");
     expect(cli).toMatch(/from "declared-dep"/);
+  });
+
+  it("gives another export nothing to load but the main entry (no chunks shared between exports)", () => {
+    const entry = readFileSync(join(built.dir, "dist", "errors-entry.js"), "utf8");
+    expect([...entry.matchAll(/from\s*"([^"]+)"/g)].map((match) => match[1])).toEqual(["./index.js"]);
+  });
+
+  it("refuses an export that takes from the main entry what the main entry does not export", () => {
+    const hidden = buildFixture("hidden", {
+      "errors.ts": 'export class FixtureError extends Error {\n  readonly marker = "fixture-error-class";\n}\nexport const internal = 1;\n',
+      "errors-entry.ts": 'export { FixtureError, internal } from "./errors.js";\n',
+    });
+    expect(hidden.status).toBe(1);
+    expect(hidden.output).toContain("dist/errors-entry.js does not load");
+    expect(hidden.output).toMatch(/does not provide an export named 'internal'/);
+  });
+
+  it("builds a dependent's import of a subpath that only re-exports the main entry from the main entry", async () => {
+    const dir = join(fixtures, "dependent");
+    mkdirSync(join(dir, "src"), { recursive: true });
+    mkdirSync(join(dir, "node_modules", "@fixture"), { recursive: true });
+    // Linked from its folder, as pnpm links a workspace package.
+    symlinkSync(built.dir, join(dir, "node_modules", "@fixture", "split"), "dir");
+    writeFileSync(join(dir, "src", "index.ts"), 'export * from "@fixture/split/errors";\nexport { fail } from "@fixture/split";\n');
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "@fixture/dependent", version: "0.0.0", type: "module", exports: { ".": "./dist/index.js" }, dependencies: { "@fixture/split": "0.0.0" } }));
+    writeFileSync(join(dir, "tsconfig.build.json"), JSON.stringify(tsconfig));
+    const run = spawnSync(process.execPath, [script], { cwd: dir, encoding: "utf8", timeout: 120_000 });
+    expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+    const code = readFileSync(join(dir, "dist", "index.js"), "utf8");
+    expect(code).not.toContain(`from "@fixture/split/errors"`);
+    expect(code).toMatch(/import \{ FixtureError \} from "@fixture\/split"/);
+    const dependent = await import(pathToFileURL(join(dir, "dist", "index.js")).href);
+    const errors = await import(pathToFileURL(join(built.dir, "dist", "errors-entry.js")).href);
+    expect(dependent.FixtureError).toBe(errors.FixtureError);
   });
 
   it("refuses a bare import that is not a dependency", () => {
