@@ -8,6 +8,7 @@ import { challengeAllowsRefresh, classify, type Describe } from "./classify.js";
 import { provesNothingWasSent } from "./connection-error.js";
 import { NOT_PARSED, parseJsonSuccess } from "./json-check.js";
 import { readBodyCapped } from "./read-body.js";
+import { SharedDeadlines } from "./shared-deadline.js";
 import { MAX_REDIRECTS, isRedirect, redirectTarget } from "./redirects.js";
 import { applyStamps } from "./stamps.js";
 import {
@@ -47,7 +48,8 @@ const RETRY_WAIT_ABORTED = "request aborted by the caller while waiting to retry
  *    body string the client serialized, or a copy taken before the first send when a middleware
  *    replaced the Request. Stream bodies are sent once and never replayed.
  * 2. Each attempt has its own timeout (headers and body), merged with the caller's signal; a caller abort
- *    is an AbortError and is never retried; timers are always cleared.
+ *    is an AbortError and is never retried; timers are always cleared. First attempts without a caller
+ *    signal, sent with the global fetch, share an AbortController (shared-deadline.ts), not a deadline.
  * 3. Retries: 408/429/5xx, timeouts and connection errors for retry-safe operations; for the others
  *    (a code exchange, a rotating refresh, an order) only failures that prove nothing was sent.
  *    Full-jitter backoff, Retry-After honoured up to a cap, one optional deadline across all attempts.
@@ -79,7 +81,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const now = options.now ?? (() => Date.now());
   const random = options.random ?? Math.random;
   const secrets = options.secrets ?? (() => []);
-  const firstTimeoutMs = () => Math.min(timeoutMs, retry.deadlineMs ?? Infinity);
+  const firstTimeoutMs = Math.min(timeoutMs, retry.deadlineMs ?? Infinity);
+  // First attempts sent with the global fetch and no caller signal share a signal and a timer per
+  // millisecond (see shared-deadline.ts); the others follow a signal of their own.
+  const shared = options.fetch === undefined && Number.isFinite(firstTimeoutMs) ? new SharedDeadlines(firstTimeoutMs) : undefined;
 
   // The Request the client prepared: a custom fetch finds the attempt's signal on it; the global fetch
   // (read at call time, so a fetch patched after client creation is used) is given it alongside.
@@ -272,7 +277,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
   }
 
   return Object.assign(transport, {
-    firstAttempt: (caller: AbortSignal | undefined) => attemptSignal(caller, firstTimeoutMs(), false),
+    firstAttempt: (caller: AbortSignal | undefined) =>
+      shared !== undefined && caller === undefined ? shared.attempt() : attemptSignal(caller, firstTimeoutMs, false),
     signalInRequest: options.fetch !== undefined,
   });
 }
