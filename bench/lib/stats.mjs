@@ -36,7 +36,8 @@ export async function interleave(variants, { rounds, warmupRounds = 1, beforeSam
   const names = Object.keys(variants);
   const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < warmupRounds + rounds; round++) {
-    for (const name of names) {
+    // Each round starts one variant later, so no variant always runs right after the same other one.
+    for (const name of names.map((_, i) => names[(i + round) % names.length])) {
       await beforeSample?.();
       const figure = await variants[name]();
       if (round >= warmupRounds) samples[name].push(figure);

@@ -35,7 +35,7 @@ describe("bench statistics", () => {
     expect(() => roundRatios([1, 2], [1])).toThrow(/one sample per round/);
   });
 
-  it("runs variants interleaved A B A B, dropping the warm-up rounds", async () => {
+  it("runs variants interleaved, each round starting one variant later (A B, B A), dropping the warm-up rounds", async () => {
     const order: string[] = [];
     let a = 0;
     let b = 100;
@@ -43,7 +43,7 @@ describe("bench statistics", () => {
       { A: async () => (order.push("A"), ++a), B: async () => (order.push("B"), ++b) },
       { rounds: 3, warmupRounds: 1 },
     );
-    expect(order).toEqual(["A", "B", "A", "B", "A", "B", "A", "B"]);
+    expect(order).toEqual(["A", "B", "B", "A", "A", "B", "B", "A"]);
     expect(samples).toEqual({ A: [2, 3, 4], B: [102, 103, 104] });
   });
 
@@ -53,7 +53,7 @@ describe("bench statistics", () => {
       { A: async () => (order.push("A"), 1), B: async () => (order.push("B"), 2) },
       { rounds: 2, warmupRounds: 1, beforeSample: () => void order.push("gc") },
     );
-    expect(order).toEqual(["gc", "A", "gc", "B", "gc", "A", "gc", "B", "gc", "A", "gc", "B"]);
+    expect(order).toEqual(["gc", "A", "gc", "B", "gc", "B", "gc", "A", "gc", "A", "gc", "B"]);
   });
 
   it("compares every variant with the baseline, round by round", () => {

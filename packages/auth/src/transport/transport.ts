@@ -8,7 +8,7 @@ import { challengeAllowsRefresh, classify, type Describe } from "./classify.js";
 import { provesNothingWasSent } from "./connection-error.js";
 import { NOT_PARSED, parseJsonSuccess } from "./json-check.js";
 import { readBodyCapped } from "./read-body.js";
-import { SharedDeadlines } from "./shared-deadline.js";
+import { sharedDeadlines } from "./shared-deadline.js";
 import { MAX_REDIRECTS, isRedirect, redirectTarget } from "./redirects.js";
 import { applyStamps } from "./stamps.js";
 import {
@@ -84,7 +84,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const firstTimeoutMs = Math.min(timeoutMs, retry.deadlineMs ?? Infinity);
   // First attempts sent with the global fetch and no caller signal share a signal and a timer per
   // millisecond (see shared-deadline.ts); the others follow a signal of their own.
-  const shared = options.fetch === undefined && Number.isFinite(firstTimeoutMs) ? new SharedDeadlines(firstTimeoutMs) : undefined;
+  const shared = options.fetch === undefined && Number.isFinite(firstTimeoutMs) ? sharedDeadlines(firstTimeoutMs) : undefined;
 
   // The Request the client prepared: a custom fetch finds the attempt's signal on it; the global fetch
   // (read at call time, so a fetch patched after client creation is used) is given it alongside.
@@ -225,7 +225,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         }
         if (asText) text = await readText(response, maxBytes, attempt);
         else {
-          bytes = await readBodyCapped(response, maxBytes, attempt.signal);
+          bytes = await readBodyCapped(response, maxBytes, attempt);
           text = new TextDecoder().decode(bytes);
         }
       } catch (error) {
@@ -278,7 +278,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
   return Object.assign(transport, {
     firstAttempt: (caller: AbortSignal | undefined) =>
-      shared !== undefined && caller === undefined ? shared.attempt() : attemptSignal(caller, firstTimeoutMs, false),
+      shared !== undefined && caller === undefined ? shared() : attemptSignal(caller, firstTimeoutMs, false),
     signalInRequest: options.fetch !== undefined,
   });
 }
@@ -297,7 +297,7 @@ async function readText(response: Response, maxBytes: number, attempt: Attempt):
   // fetch errors the body when the attempt's signal aborts; a custom fetch may not, so the wait ends on
   // the attempt either way.
   if (declared !== null && Number(declared) <= maxBytes) return attempt.guard(response.text());
-  return decoder.decode(await readBodyCapped(response, maxBytes, attempt.signal));
+  return decoder.decode(await readBodyCapped(response, maxBytes, attempt));
 }
 
 /**
