@@ -25,23 +25,14 @@ const RESPONSE_BODY = new TextEncoder().encode(JSON.stringify({ id: "bench", nam
 /**
  * A fetch that answers at once with the operation's success status and a prebuilt JSON body. A new
  * Response over the same prebuilt bytes each call, not `template.clone()`: cloning one Response tees its
- * stream every time, a chain that grows with every call. Given a URL (raw fetch), it builds the Request
- * the real fetch would build, so every variant pays for one Request.
+ * stream every time, a chain that grows with every call. It builds the Request the real fetch would build,
+ * so every variant pays for one: as the global fetch (`asGlobal`) always from `(input, init)`, as a `fetch`
+ * option only when given a URL (raw fetch).
  */
-function mockedFetch(status, contentType) {
+function mockedFetch(status, contentType, { asGlobal = false } = {}) {
   const init = { status, headers: { "content-type": contentType } };
   return async (input, requestInit) => {
-    const request = input instanceof Request ? input : new Request(input, requestInit);
-    if (request.body) await request.arrayBuffer();
-    return new Response(status === 204 ? null : RESPONSE_BODY, init);
-  };
-}
-
-/** The mocked global fetch: fetch's own first step, then the same answer as mockedFetch. */
-function mockedGlobalFetch(status, contentType) {
-  const init = { status, headers: { "content-type": contentType } };
-  return async (input, requestInit) => {
-    const request = new Request(input, requestInit);
+    const request = !asGlobal && input instanceof Request ? input : new Request(input, requestInit);
     if (request.body) await request.arrayBuffer();
     return new Response(status === 204 ? null : RESPONSE_BODY, init);
   };
@@ -60,7 +51,7 @@ for (const provider of await loadProviders()) {
     const call = callOf(benchCase.operation, BASE_URL);
     for (const mode of ["global fetch", "fetch option"]) {
       // Set before the clients are made: bare openapi-fetch reads globalThis.fetch at createClient().
-      globalThis.fetch = mode === "global fetch" ? mockedGlobalFetch(call.status, call.responseType) : realFetch;
+      globalThis.fetch = mode === "global fetch" ? mockedFetch(call.status, call.responseType, { asGlobal: true }) : realFetch;
       const fetch = mode === "global fetch" ? undefined : mockedFetch(call.status, call.responseType);
       try {
         const clients = variantsOf(libraries, provider.metadata, benchCase, { baseUrl: BASE_URL, fetch });

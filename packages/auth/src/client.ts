@@ -143,12 +143,12 @@ export function createProviderClient<Paths extends {}, Environment extends strin
     // The init openapi-fetch gets: the caller's, plus what oauth-kit adds (one object, built in place).
     // `oauthKitContext` is CONTEXT_KEY written as a literal key (a computed one makes V8 build the object
     // the slow way, once per call); `satisfies` fails to compile if the two ever differ.
-    const extra: Record<string, unknown> = { ...init, oauthKitContext: context, redirect: "manual" } satisfies Record<typeof CONTEXT_KEY, RequestContext> &
+    const openapiInit: Record<string, unknown> = { ...init, oauthKitContext: context, redirect: "manual" } satisfies Record<typeof CONTEXT_KEY, RequestContext> &
       Record<string, unknown>;
     const server = environment === undefined ? undefined : operation?.servers?.[environment];
-    if (server !== undefined && init.baseUrl === undefined) extra.baseUrl = server;
+    if (server !== undefined && init.baseUrl === undefined) openapiInit.baseUrl = server;
     // fetch refuses a stream body without `duplex: "half"`, and openapi-fetch does not add it.
-    if (init.body instanceof ReadableStream && init.duplex === undefined) extra.duplex = "half";
+    if (init.body instanceof ReadableStream && init.duplex === undefined) openapiInit.duplex = "half";
     if (init.body !== undefined) {
       let serialize = init.bodySerializer as ((body: unknown, headers?: unknown) => unknown) | undefined;
       if (serialize === undefined) {
@@ -160,14 +160,14 @@ export function createProviderClient<Paths extends {}, Environment extends strin
         const mediaType = requested ?? declared[0] ?? "application/json";
         if (/^application\/x-www-form-urlencoded/i.test(mediaType)) {
           serialize = formUrlEncode;
-          extra.headers = { ...((init.headers as Record<string, string>) ?? {}), "Content-Type": "application/x-www-form-urlencoded" };
+          openapiInit.headers = { ...((init.headers as Record<string, string>) ?? {}), "Content-Type": "application/x-www-form-urlencoded" };
         } else {
           serialize = jsonSerialize;
         }
       }
       const serializer = serialize;
       // The exact string sent: the transport replays it (and signs it) without copying the Request's body.
-      extra.bodySerializer = (body: unknown, headers?: unknown) => {
+      openapiInit.bodySerializer = (body: unknown, headers?: unknown) => {
         const serialized = serializer(body, headers);
         if (typeof serialized === "string") context.body = serialized;
         return serialized;
@@ -178,8 +178,8 @@ export function createProviderClient<Paths extends {}, Environment extends strin
     // A custom fetch gets a Request that carries the attempt's signal. The global fetch is given the
     // signal with the Request (`fetch(request, { signal })`), as it builds a Request of its own from
     // them anyway: a Request built here with a signal would cost a second signal to follow, per call.
-    if (transport.signalInRequest) extra.signal = context.attempt.signal;
-    return extra;
+    if (transport.signalInRequest) openapiInit.signal = context.attempt.signal;
+    return openapiInit;
   };
 
   // A bad body or content-type is reported as a rejected promise, like every other failure of a call.
