@@ -35,6 +35,8 @@ export interface ProviderClientConfig<Environment extends string> extends Provid
 }
 
 const NO_INIT: Record<string, unknown> = Object.freeze({});
+/** openapi-fetch's bodySerializer for a body oauth-kit has already serialized. */
+const AS_SERIALIZED = (serialized: unknown) => serialized;
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
@@ -150,28 +152,30 @@ export function createProviderClient<Paths extends {}, Environment extends strin
     // fetch refuses a stream body without `duplex: "half"`, and openapi-fetch does not add it.
     if (init.body instanceof ReadableStream && init.duplex === undefined) openapiInit.duplex = "half";
     if (init.body !== undefined) {
-      let serialize = init.bodySerializer as ((body: unknown, headers?: unknown) => unknown) | undefined;
-      if (serialize === undefined) {
+      const custom = init.bodySerializer as ((body: unknown, headers?: unknown) => unknown) | undefined;
+      if (custom === undefined) {
         const declared = operation?.requestMediaTypes ?? [];
         const requested = contentTypeOf(init.headers);
         if (requested && declared.length && !declared.some((type) => type.toLowerCase() === requested.split(";")[0]?.trim().toLowerCase())) {
           throw new ConfigError(`${operation?.operationId} accepts ${declared.join(", ")}, not ${requested}`);
         }
         const mediaType = requested ?? declared[0] ?? "application/json";
-        if (/^application\/x-www-form-urlencoded/i.test(mediaType)) {
-          serialize = formUrlEncode;
-          openapiInit.headers = { ...((init.headers as Record<string, string>) ?? {}), "Content-Type": "application/x-www-form-urlencoded" };
-        } else {
-          serialize = jsonSerialize;
-        }
-      }
-      const serializer = serialize;
-      // The exact string sent: the transport replays it (and signs it) without copying the Request's body.
-      openapiInit.bodySerializer = (body: unknown, headers?: unknown) => {
-        const serialized = serializer(body, headers);
+        const form = /^application\/x-www-form-urlencoded/i.test(mediaType);
+        if (form) openapiInit.headers = { ...((init.headers as Record<string, string>) ?? {}), "Content-Type": "application/x-www-form-urlencoded" };
+        // Serialized here, once: openapi-fetch gets the result and a serializer that hands it on as it is.
+        const serialized = form ? formUrlEncode(init.body) : jsonSerialize(init.body);
+        // The exact string sent: the transport replays it (and signs it) without copying the Request's body.
         if (typeof serialized === "string") context.body = serialized;
-        return serialized;
-      };
+        openapiInit.body = serialized;
+        openapiInit.bodySerializer = AS_SERIALIZED;
+      } else {
+        // A caller's serializer may need the request's headers, which openapi-fetch has only later.
+        openapiInit.bodySerializer = (body: unknown, headers?: unknown) => {
+          const serialized = custom(body, headers);
+          if (typeof serialized === "string") context.body = serialized;
+          return serialized;
+        };
+      }
     }
     // Created last, once nothing here can throw; its timer starts when the transport sends.
     context.attempt = transport.firstAttempt(context.caller);

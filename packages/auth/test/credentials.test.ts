@@ -211,6 +211,42 @@ describe("hosts and bodies from the metadata", () => {
     expect(() => createProviderClient<paths>({ metadata, baseUrl: "not a url" })).toThrow("baseUrl must be an absolute URL");
   });
 
+  it("sends a JSON body as JSON.stringify writes it, and a form body form-encoded", async () => {
+    const { client, requests } = recorded({ BasicAuth: BASIC });
+    nock(BASE).post("/items").reply(201, { id: "i-1", name: "n" });
+    nock(BASE).post("/oauth/token").reply(200, { access_token: "at-1", token_type: "Bearer" });
+    await client.POST("/items", { body: { name: "n", tags: ["a", "b"], nested: { ok: true } } });
+    await client.POST("/oauth/token", { body: { grant_type: "client_credentials", client_id: "cid", client_secret: "cs-9" } });
+    expect(requests.map((request) => [request.headers.get("content-type"), request.body])).toEqual([
+      ["application/json", JSON.stringify({ name: "n", tags: ["a", "b"], nested: { ok: true } })],
+      ["application/x-www-form-urlencoded", "grant_type=client_credentials&client_id=cid&client_secret=cs-9"],
+    ]);
+  });
+
+  it("a body JSON cannot write is a rejected call, and nothing is sent", async () => {
+    const { client, requests } = recorded({ BasicAuth: BASIC });
+    const error = await rejection(client.POST("/items", { body: { name: "n", count: 10n } as never }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/BigInt/);
+    expect(requests).toEqual([]);
+  });
+
+  it("a caller's bodySerializer gets the request's headers, and what it returns is sent", async () => {
+    const { client, requests } = recorded({ BasicAuth: BASIC });
+    nock(BASE).post("/items").reply(201, { id: "i-2", name: "n" });
+    const seen: unknown[] = [];
+    await client.POST("/items", {
+      body: { name: "n" },
+      headers: { "X-Trace": "t-1" },
+      bodySerializer: (body, headers) => {
+        seen.push(new Headers(headers as HeadersInit).get("x-trace"));
+        return `custom:${JSON.stringify(body)}`;
+      },
+    });
+    expect(seen).toEqual(["t-1"]);
+    expect(requests[0]!.body).toBe('custom:{"name":"n"}');
+  });
+
   it("refuses a content-type the operation does not accept, before sending", async () => {
     const error = await rejection(
       fixtureClient({}).POST("/oauth/token", {
