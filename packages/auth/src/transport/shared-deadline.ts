@@ -12,8 +12,8 @@ const MAX_ATTEMPTS_PER_SIGNAL = 32;
  * call (issue #11). The timeouts stay each attempt's own:
  *
  * - the timer runs only while an attempt is in flight, and is cleared when the last one ends;
- * - an attempt joins a running timer only if it starts in the same millisecond (the resolution of
- *   setTimeout itself), so each times out `timeoutMs` after it was sent;
+ * - an attempt joins a running timer only if it starts in the same millisecond, so each times out
+ *   `timeoutMs` after it was sent, at most a fraction of a millisecond early (setTimeout's own resolution);
  * - any other attempt, while the timer runs, takes a new signal and timer (no attempt ever waits on a
  *   deadline that is not its own), as does every attempt once a signal has fired or has had 32 followers.
  *
