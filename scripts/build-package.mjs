@@ -65,11 +65,11 @@ function entryPoints() {
 /** A bare specifier's package name: `@scope/name/sub` → `@scope/name`, `ajv/dist/2020.js` → `ajv`. */
 const packageName = (specifier) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
 
-/** Bare imports left in the output that the package does not declare: they would fail for every user. */
-function undeclaredImports(metafile) {
+/** Bare imports left in the outputs that the package does not declare: they would fail for every user. */
+function undeclaredImports(outputs) {
   const declared = new Set(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies, ...manifest.optionalDependencies }));
   const missing = new Set();
-  for (const output of Object.values(metafile.outputs)) {
+  for (const output of Object.values(outputs)) {
     for (const { path, external } of output.imports) {
       if (!external || path.startsWith("node:") || path.startsWith(".") || path.startsWith("/")) continue;
       if (!declared.has(packageName(path))) missing.add(path);
@@ -114,7 +114,7 @@ for (const entry of entries.secondary) {
 }
 // A command is a program of its own: it bundles what it needs (it shares no objects with an importer).
 if (entries.bins.length) results.push(await build({ ...common, entryPoints: Object.fromEntries(entries.bins.map((bin) => [bin.out, bin.source])) }));
-const result = { metafile: { outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)) } };
+const outputs = Object.assign({}, ...results.map((built) => built.metafile.outputs));
 // A secondary entry links against names the main entry must export: load each once, so a missing export
 // fails the build here rather than a user's import.
 for (const entry of main ? entries.secondary : []) {
@@ -126,7 +126,7 @@ for (const entry of main ? entries.secondary : []) {
     process.exit(1);
   }
 }
-const missing = undeclaredImports(result.metafile);
+const missing = undeclaredImports(outputs);
 if (missing.length) {
   console.error(`${manifest.name}: src imports ${missing.join(", ")}, not in its dependencies or peerDependencies`);
   process.exit(1);
@@ -137,5 +137,5 @@ const emitted = program.emit();
 const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
 if (diagnostics.length) fail(diagnostics);
 
-const files = Object.keys(result.metafile.outputs).filter((file) => file.endsWith(".js"));
+const files = Object.keys(outputs).filter((file) => file.endsWith(".js"));
 console.log(`${manifest.name}: ${files.length} JavaScript files (${Object.values(entries).flat().filter(Boolean).length} entries + chunks) and declarations in ${((Date.now() - started) / 1000).toFixed(1)} s`);

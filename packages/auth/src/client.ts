@@ -2,7 +2,7 @@ import createClient, { type Client, type ClientOptions, type Middleware } from "
 import { type CredentialMap, credentialMiddleware, recoverContext } from "./credentials/apply-credentials.js";
 import { secretsOf } from "./credentials/credential.js";
 import { ConfigError } from "./errors.js";
-import type { ApiMetadata, OperationMetadata } from "./metadata.js";
+import { type ApiMetadata, findOperation } from "./metadata.js";
 import { CONTEXT_KEY, type RequestContext, streamBodies } from "./request-context.js";
 import type { RetryOptions } from "./transport/retry-policy.js";
 import { createTransport } from "./transport/transport.js";
@@ -131,12 +131,8 @@ export function createProviderClient<Paths extends {}, Environment extends strin
   // The wrapper also hands the call's context to the transport under CONTEXT_KEY (openapi-fetch copies
   // unknown init keys onto its Request): the serialized body, the caller's signal, and the first
   // attempt's signal and `redirect: "manual"`, so the transport can send that very Request as it is.
-  // Per method, the operations by path template, built once: a call looks its operation up by the very
-  // path string it passed, without building a "METHOD /path" key per call.
-  const operations = new Map<string, Map<string, OperationMetadata>>(METHODS.map((method) => [method, new Map()]));
-  for (const operation of Object.values(metadata.operations)) operations.get(operation.method)?.set(operation.path, operation);
   const perOperation = (method: string, path: string, init: Record<string, unknown> = NO_INIT) => {
-    const operation = operations.get(method)?.get(path);
+    const operation = findOperation(metadata, method, path);
     const context: RequestContext = {
       operation,
       caller: init.signal as AbortSignal | undefined,

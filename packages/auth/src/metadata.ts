@@ -41,9 +41,24 @@ export interface ApiMetadata {
   readonly operations: Readonly<Record<string, OperationMetadata>>;
 }
 
+// Per metadata, its operations by method, then by path template (from the `"METHOD /path"` keys), built on
+// first use: a call looks its operation up by the very path string it passed, with no key built per call.
+const byMethod = new WeakMap<ApiMetadata, Map<string, Map<string, OperationMetadata>>>();
+
 /** The metadata of the operation behind a method and a path template, if the spec has it. */
 export function findOperation(metadata: ApiMetadata, method: string, path: string): OperationMetadata | undefined {
-  return metadata.operations[`${method.toUpperCase()} ${path}`];
+  let methods = byMethod.get(metadata);
+  if (methods === undefined) {
+    methods = new Map();
+    for (const [key, operation] of Object.entries(metadata.operations)) {
+      const space = key.indexOf(" ");
+      const name = key.slice(0, space);
+      if (!methods.has(name)) methods.set(name, new Map());
+      methods.get(name)!.set(key.slice(space + 1), operation);
+    }
+    byMethod.set(metadata, methods);
+  }
+  return (methods.get(method) ?? methods.get(method.toUpperCase()))?.get(path);
 }
 
 const templates = new WeakMap<OperationMetadata, RegExp>();

@@ -320,18 +320,27 @@ export async function drive<T>(promise: Promise<T>, net: { inflight: number }, m
 
 /**
  * A fetch that never answers until its signal aborts (openai-node's timeout test double): the request
- * hangs on the wire, and only the client's own timers can end it. Counts calls.
+ * hangs on the wire, and only the client's own timers can end it, unless a test answers it by hand
+ * (`answers[i]`). Counts calls, with the signal each follows: the Request's, or the one the global fetch
+ * is handed beside it (`fetch(request, { signal })`).
  */
 export function hangingFetch() {
   const calls: Request[] = [];
+  const signals: AbortSignal[] = [];
+  const answers: ((response: Response) => void)[] = [];
   return {
     calls,
-    fetch(request: Request): Promise<Response> {
+    signals,
+    answers,
+    fetch(request: Request, init?: { signal?: AbortSignal }): Promise<Response> {
+      const signal = init?.signal ?? request.signal;
       calls.push(request);
-      return new Promise((_, reject) => {
-        const fail = () => reject(request.signal.reason);
-        if (request.signal.aborted) fail();
-        request.signal.addEventListener("abort", fail, { once: true });
+      signals.push(signal);
+      return new Promise((resolve, reject) => {
+        answers.push(resolve);
+        const fail = () => reject(signal.reason);
+        if (signal.aborted) fail();
+        signal.addEventListener("abort", fail, { once: true });
       });
     },
   };

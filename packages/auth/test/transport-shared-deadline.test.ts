@@ -5,24 +5,18 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AbortError, TimeoutError, basic } from "../src/index.js";
-import { fixtureClient, rejection, useFakeClock } from "./fixtures.js";
+import { fixtureClient, hangingFetch, rejection, useFakeClock } from "./fixtures.js";
 
 const credentials = { BasicAuth: basic("deadline-user", "deadline-password-1") };
 
-/** The global fetch, replaced: each call hangs until its signal aborts, or until answered by hand. */
+/** The global fetch, replaced by one whose calls hang until their signal aborts or a test answers them. */
 function stubGlobalFetch() {
-  const calls: { signal: AbortSignal; answer: () => void }[] = [];
-  vi.stubGlobal("fetch", (_input: Request, init?: { signal?: AbortSignal }) => {
-    const signal = init?.signal ?? _input.signal;
-    return new Promise<Response>((resolve, reject) => {
-      const fail = () => reject(signal.reason);
-      if (signal.aborted) fail();
-      signal.addEventListener("abort", fail, { once: true });
-      calls.push({ signal, answer: () => resolve(Response.json({ items: [] }, { headers: { "content-length": "12" } })) });
-    });
-  });
-  return calls;
+  const wire = hangingFetch();
+  vi.stubGlobal("fetch", wire.fetch);
+  return wire;
 }
+
+const items = () => Response.json({ items: [] }, { headers: { "content-length": "12" } });
 
 /** Lets the client's promise chains run (they are real microtasks; only timers and Date are fake). */
 const settle = () => vi.advanceTimersByTimeAsync(0);
@@ -35,22 +29,22 @@ afterEach(() => {
 
 describe("first attempts share a signal, never a deadline", () => {
   it("calls started in the same millisecond share one signal and one timer, and time out together", async () => {
-    const calls = stubGlobalFetch();
+    const wire = stubGlobalFetch();
     const client = fixtureClient({ credentials, timeoutMs: 1000, retry: false });
     const outcomes = [client.GET("/items"), client.GET("/items"), client.GET("/items")].map(rejection);
     await settle();
-    expect(calls).toHaveLength(3);
-    expect(new Set(calls.map((call) => call.signal)).size).toBe(1);
+    expect(wire.calls).toHaveLength(3);
+    expect(new Set(wire.signals).size).toBe(1);
     expect(vi.getTimerCount()).toBe(1);
     await vi.advanceTimersByTimeAsync(999);
-    expect(calls[0]!.signal.aborted).toBe(false);
+    expect(wire.signals[0]!.aborted).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     for (const error of await Promise.all(outcomes)) expect(error).toBeInstanceOf(TimeoutError);
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it("a call started a millisecond later, while the first is in flight, times out on its own deadline", async () => {
-    const calls = stubGlobalFetch();
+    const wire = stubGlobalFetch();
     const client = fixtureClient({ credentials, timeoutMs: 1000, retry: false });
     let secondSettled = false;
     const first = rejection(client.GET("/items"));
@@ -62,7 +56,7 @@ describe("first attempts share a signal, never a deadline", () => {
       }),
     );
     await settle();
-    expect(calls[0]!.signal).not.toBe(calls[1]!.signal);
+    expect(wire.signals[0]!).not.toBe(wire.signals[1]!);
     await vi.advanceTimersByTimeAsync(999);
     expect(await first).toBeInstanceOf(TimeoutError);
     expect(secondSettled).toBe(false);
@@ -71,40 +65,40 @@ describe("first attempts share a signal, never a deadline", () => {
   });
 
   it("reuses an idle signal for the next call, with a fresh timer, and leaves no timer once calls end", async () => {
-    const calls = stubGlobalFetch();
+    const wire = stubGlobalFetch();
     const client = fixtureClient({ credentials, timeoutMs: 1000, retry: false });
     const first = client.GET("/items");
     await settle();
-    calls[0]!.answer();
+    wire.answers[0]!(items());
     expect((await first).data).toEqual({ items: [] });
     expect(vi.getTimerCount()).toBe(0);
     // 900 ms later: the idle signal is reused, and the new call gets its whole second.
     await vi.advanceTimersByTimeAsync(900);
     const second = rejection(client.GET("/items"));
     await settle();
-    expect(calls[1]!.signal).toBe(calls[0]!.signal);
+    expect(wire.signals[1]!).toBe(wire.signals[0]!);
     await vi.advanceTimersByTimeAsync(999);
-    expect(calls[1]!.signal.aborted).toBe(false);
+    expect(wire.signals[1]!.aborted).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(await second).toBeInstanceOf(TimeoutError);
   });
 
   it("after a timeout, the next call gets a fresh signal", async () => {
-    const calls = stubGlobalFetch();
+    const wire = stubGlobalFetch();
     const client = fixtureClient({ credentials, timeoutMs: 1000, retry: false });
     const first = rejection(client.GET("/items"));
     await vi.advanceTimersByTimeAsync(1000);
     expect(await first).toBeInstanceOf(TimeoutError);
     const second = client.GET("/items");
     await settle();
-    expect(calls[1]!.signal).not.toBe(calls[0]!.signal);
-    expect(calls[1]!.signal.aborted).toBe(false);
-    calls[1]!.answer();
+    expect(wire.signals[1]!).not.toBe(wire.signals[0]!);
+    expect(wire.signals[1]!.aborted).toBe(false);
+    wire.answers[1]!(items());
     expect((await second).data).toEqual({ items: [] });
   });
 
   it("a call with a caller signal follows a signal of its own: aborting it leaves the others running", async () => {
-    const calls = stubGlobalFetch();
+    const wire = stubGlobalFetch();
     const client = fixtureClient({ credentials, timeoutMs: 1000, retry: false });
     const controller = new AbortController();
     const others = [client.GET("/items"), client.GET("/items")];
@@ -112,9 +106,9 @@ describe("first attempts share a signal, never a deadline", () => {
     await settle();
     controller.abort();
     expect(await mine).toBeInstanceOf(AbortError);
-    expect(calls[0]!.signal.aborted).toBe(false);
-    calls[0]!.answer();
-    calls[1]!.answer();
+    expect(wire.signals[0]!.aborted).toBe(false);
+    wire.answers[0]!(items());
+    wire.answers[1]!(items());
     for (const result of await Promise.all(others)) expect(result.data).toEqual({ items: [] });
   });
 
@@ -147,12 +141,12 @@ describe("first attempts share a signal, never a deadline", () => {
   });
 
   it("no signal is followed by more than 32 requests", async () => {
-    const calls = stubGlobalFetch();
+    const wire = stubGlobalFetch();
     const client = fixtureClient({ credentials, timeoutMs: 1000, retry: false });
     const outcomes = Array.from({ length: 300 }, () => rejection(client.GET("/items")));
     await settle();
     const followers = new Map<AbortSignal, number>();
-    for (const { signal } of calls) followers.set(signal, (followers.get(signal) ?? 0) + 1);
+    for (const signal of wire.signals) followers.set(signal, (followers.get(signal) ?? 0) + 1);
     expect([...followers.values()]).toEqual([...Array(9).fill(32), 12]);
     await vi.advanceTimersByTimeAsync(1000);
     for (const error of await Promise.all(outcomes)) expect(error).toBeInstanceOf(TimeoutError);
