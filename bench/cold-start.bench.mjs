@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadApis, repoRoot } from "../scripts/lib/apis.mjs";
-import { packageEntry } from "./lib/providers.mjs";
+import { casesOf, loadLibraries, loadProviders, packageEntry } from "./lib/providers.mjs";
 import { compare, report } from "./lib/report.mjs";
 import { interleave } from "./lib/stats.mjs";
 
@@ -33,9 +33,22 @@ for (const dir of ["packages/auth", ...loadApis().map((api) => api.packageDir)])
 const app = appFolder(packages);
 process.on("exit", () => rmSync(app, { recursive: true, force: true }));
 
+/**
+ * The security schemes a provider's client gets credentials for: those of its first benchmarked case,
+ * picked here, before any clock runs. A signing key is imported on first use (createTurnkeyClient defers
+ * it too), so a stamp scheme is not part of start-up.
+ */
+const { auth } = await loadLibraries();
+const schemesOf = {};
+for (const provider of await loadProviders()) {
+  const [benchCase] = casesOf(provider.metadata, auth.TURNKEY_STAMP_HEADER);
+  schemesOf[provider.name] = (benchCase?.schemes ?? []).filter((scheme) => scheme.type !== "stamp");
+}
+
 /** Milliseconds of import + create in a fresh process. */
 function coldStart(target) {
-  const output = execFileSync(process.execPath, [join(app, "cold-start-child.mjs"), target, helpersUrl], { encoding: "utf8", timeout: 120_000 });
+  const args = [join(app, "cold-start-child.mjs"), target, helpersUrl, JSON.stringify(schemesOf[target] ?? [])];
+  const output = execFileSync(process.execPath, args, { encoding: "utf8", timeout: 120_000 });
   const ms = Number(output.trim().split("\n").pop());
   if (!Number.isFinite(ms)) throw new Error(`cold start of ${target} printed ${JSON.stringify(output)}`);
   return ms;

@@ -5,9 +5,12 @@
 // - `<package name>`: import that provider package and @oauth-kit/auth, and create a client over the
 //   provider's metadata with its credentials (as create<Provider>Client() does).
 // Prints the milliseconds from before the first import to the created client. The bench helpers (argv[3],
-// a file URL) are loaded before the clock starts.
-const [target, helpersUrl] = process.argv.slice(2);
-const { casesOf, credentialFor } = await import(helpersUrl);
+// a file URL) are loaded before the clock starts, and the security schemes to give credentials for
+// (argv[4], JSON) were picked from the metadata by the parent: choosing an operation is the bench's work,
+// not the library's, so it stays off the clock.
+const [target, helpersUrl, schemesJson = "[]"] = process.argv.slice(2);
+const { credentialFor } = await import(helpersUrl);
+const schemes = JSON.parse(schemesJson);
 
 const started = performance.now();
 if (target === "openapi-fetch") {
@@ -16,9 +19,6 @@ if (target === "openapi-fetch") {
 } else {
   const { metadata } = await import(target);
   const library = await import("@oauth-kit/auth");
-  const [benchCase] = casesOf(metadata, library.TURNKEY_STAMP_HEADER);
-  // A signing key is imported on first use (createTurnkeyClient defers it too), so not at start-up.
-  const schemes = (benchCase?.schemes ?? []).filter((scheme) => scheme.type !== "stamp");
   const credentials = Object.fromEntries(schemes.map((scheme) => [scheme.name, credentialFor(library, scheme.type)]));
   library.createProviderClient({ metadata, credentials });
 }

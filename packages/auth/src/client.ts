@@ -71,11 +71,33 @@ function resolveBaseUrl(metadata: ApiMetadata, environment: string | undefined, 
 
 function contentTypeOf(headers: unknown): string | undefined {
   if (!headers) return undefined;
-  if (headers instanceof Headers) return headers.get("content-type") ?? undefined;
+  if (headers instanceof Headers || Array.isArray(headers)) return new Headers(headers as HeadersInit).get("content-type") ?? undefined;
   for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
     if (name.toLowerCase() === "content-type" && typeof value === "string") return value;
   }
   return undefined;
+}
+
+const FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
+const FORM_MEDIA_TYPE_PREFIX = /^application\/x-www-form-urlencoded/i;
+
+/**
+ * The caller's headers, in whichever form openapi-fetch accepts, with the form media type in place of any
+ * Content-Type of theirs (whatever its case): it names the encoding the body is sent in.
+ */
+function withFormContentType(headers: unknown): HeadersInit {
+  if (headers instanceof Headers || Array.isArray(headers)) {
+    const copy = new Headers(headers as HeadersInit);
+    copy.set("content-type", FORM_MEDIA_TYPE);
+    return copy;
+  }
+  // Key by key, not `{ ...headers, "Content-Type": … }`: V8 builds that in dictionary mode (see perOperation).
+  const copy: Record<string, unknown> = {};
+  for (const name in headers as Record<string, unknown>) {
+    if (Object.hasOwn(headers as object, name) && name.toLowerCase() !== "content-type") copy[name] = (headers as Record<string, unknown>)[name];
+  }
+  copy["Content-Type"] = FORM_MEDIA_TYPE;
+  return copy as HeadersInit;
 }
 
 /** application/x-www-form-urlencoded: undefined fields are left out, arrays repeat the key. */
@@ -139,10 +161,15 @@ export function createProviderClient<Paths extends {}, Environment extends strin
       parseAs: init.parseAs as string | undefined,
     };
     // The init openapi-fetch gets: the caller's, plus what oauth-kit adds (one object, built in place).
-    // `oauthKitContext` is CONTEXT_KEY written as a literal key (a computed one makes V8 build the object
-    // the slow way, once per call); `satisfies` fails to compile if the two ever differ.
-    const openapiInit: Record<string, unknown> = { ...init, oauthKitContext: context, redirect: "manual" } satisfies Record<typeof CONTEXT_KEY, RequestContext> &
+    // oauth-kit's keys come first and the caller's spread after, then oauth-kit's are set again so they
+    // win: a spread followed by more keys (`{ ...init, key }`) makes V8 build the object in dictionary
+    // mode, 1–2 µs a call, and every later read of it (openapi-fetch destructures it) slower too.
+    // `oauthKitContext` is CONTEXT_KEY written as a literal key (a computed one is slow the same way);
+    // `satisfies` fails to compile if the two ever differ.
+    const openapiInit: Record<string, unknown> = { oauthKitContext: context, redirect: "manual", ...init } satisfies Record<typeof CONTEXT_KEY, RequestContext> &
       Record<string, unknown>;
+    openapiInit.oauthKitContext = context;
+    openapiInit.redirect = "manual";
     const server = environment === undefined ? undefined : operation?.servers?.[environment];
     if (server !== undefined && init.baseUrl === undefined) openapiInit.baseUrl = server;
     // fetch refuses a stream body without `duplex: "half"`, and openapi-fetch does not add it.
@@ -156,8 +183,8 @@ export function createProviderClient<Paths extends {}, Environment extends strin
           throw new ConfigError(`${operation?.operationId} accepts ${declared.join(", ")}, not ${requested}`);
         }
         const mediaType = requested ?? declared[0] ?? "application/json";
-        const form = /^application\/x-www-form-urlencoded/i.test(mediaType);
-        if (form) openapiInit.headers = { ...((init.headers as Record<string, string>) ?? {}), "Content-Type": "application/x-www-form-urlencoded" };
+        const form = FORM_MEDIA_TYPE_PREFIX.test(mediaType);
+        if (form) openapiInit.headers = withFormContentType(init.headers);
         // Serialized here, once: openapi-fetch gets the result and a serializer that hands it on as it is.
         const serialized = form ? formUrlEncode(init.body) : jsonSerialize(init.body);
         // The exact string sent: the transport replays it (and signs it) without copying the Request's body.
