@@ -71,7 +71,7 @@ function resolveBaseUrl(metadata: ApiMetadata, environment: string | undefined, 
 
 function contentTypeOf(headers: unknown): string | undefined {
   if (!headers) return undefined;
-  if (headers instanceof Headers || Array.isArray(headers)) return new Headers(headers as HeadersInit).get("content-type") ?? undefined;
+  if (headers instanceof Headers) return headers.get("content-type") ?? undefined;
   for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
     if (name.toLowerCase() === "content-type" && typeof value === "string") return value;
   }
@@ -79,23 +79,21 @@ function contentTypeOf(headers: unknown): string | undefined {
 }
 
 const FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
-const FORM_MEDIA_TYPE_PREFIX = /^application\/x-www-form-urlencoded/i;
 
 /**
- * The caller's headers, in whichever form openapi-fetch accepts, with the form media type in place of any
- * Content-Type of theirs (whatever its case): it names the encoding the body is sent in.
+ * The caller's headers (a record or a Headers, as openapi-fetch takes them) with the form media type in
+ * place of any Content-Type of theirs, whatever its case: it names the encoding the body is sent in.
  */
 function withFormContentType(headers: unknown): HeadersInit {
-  if (headers instanceof Headers || Array.isArray(headers)) {
-    const copy = new Headers(headers as HeadersInit);
+  if (headers instanceof Headers) {
+    const copy = new Headers(headers);
     copy.set("content-type", FORM_MEDIA_TYPE);
     return copy;
   }
   // Key by key, not `{ ...headers, "Content-Type": … }`: V8 builds that in dictionary mode (see perOperation).
+  // A record's values stay as given: openapi-fetch reads null (remove a client header) and arrays itself.
   const copy: Record<string, unknown> = {};
-  for (const name in headers as Record<string, unknown>) {
-    if (Object.hasOwn(headers as object, name) && name.toLowerCase() !== "content-type") copy[name] = (headers as Record<string, unknown>)[name];
-  }
+  for (const [name, value] of Object.entries(headers ?? {})) if (name.toLowerCase() !== "content-type") copy[name] = value;
   copy["Content-Type"] = FORM_MEDIA_TYPE;
   return copy as HeadersInit;
 }
@@ -183,7 +181,7 @@ export function createProviderClient<Paths extends {}, Environment extends strin
           throw new ConfigError(`${operation?.operationId} accepts ${declared.join(", ")}, not ${requested}`);
         }
         const mediaType = requested ?? declared[0] ?? "application/json";
-        const form = FORM_MEDIA_TYPE_PREFIX.test(mediaType);
+        const form = mediaType.toLowerCase().startsWith(FORM_MEDIA_TYPE);
         if (form) openapiInit.headers = withFormContentType(init.headers);
         // Serialized here, once: openapi-fetch gets the result and a serializer that hands it on as it is.
         const serialized = form ? formUrlEncode(init.body) : jsonSerialize(init.body);
