@@ -9,8 +9,10 @@ import { casesOf, loadLibraries, loadProviders, variantsOf } from "./lib/provide
 import { compare, report } from "./lib/report.mjs";
 import { interleave } from "./lib/stats.mjs";
 
-// 80 sequential requests a round swung the ratios by ±0.2 between runs; a few hundred steady them.
-const ROUNDS = 7;
+// 80 sequential requests a round swung the ratios by ±0.2 between runs; a few hundred steady them. 7 rounds
+// left medians 0.85–0.98 apart between runs on a loaded two-core machine for the same build (22 rounds gave
+// 0.95–0.98); 15 keep the run near 80 s.
+const ROUNDS = 15;
 const SEQUENTIAL_REQUESTS = 300;
 const CONCURRENT_REQUESTS = 640;
 const IN_FLIGHT = 16;
