@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadApis, repoRoot } from "../scripts/lib/apis.mjs";
-import { casesOf, loadLibraries, loadProviders, packageEntry } from "./lib/providers.mjs";
+import { casesOf, loadProviders, packageEntry } from "./lib/providers.mjs";
 import { compare, report } from "./lib/report.mjs";
 import { interleave } from "./lib/stats.mjs";
 
@@ -38,7 +38,7 @@ process.on("exit", () => rmSync(app, { recursive: true, force: true }));
  * picked here, before any clock runs. A signing key is imported on first use (createTurnkeyClient defers
  * it too), so a stamp scheme is not part of start-up.
  */
-const { auth } = await loadLibraries();
+const auth = await import(packageEntry("packages/auth").url);
 const schemesOf = {};
 for (const provider of await loadProviders()) {
   const [benchCase] = casesOf(provider.metadata, auth.TURNKEY_STAMP_HEADER);

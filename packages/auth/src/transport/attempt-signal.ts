@@ -46,12 +46,10 @@ class AttemptSignal implements Attempt {
 
   start(): void {
     if (this.#timer !== undefined || this.#disposed || !Number.isFinite(this.#timeoutMs)) return;
-    this.#timer = setTimeout(() => {
+    this.#timer = afterTimeout(this.#timeoutMs, (reason) => {
       this.#timedOut = true;
-      this.#abort(new TimeoutError(`timed out after ${this.#timeoutMs} ms`));
-    }, Math.max(0, this.#timeoutMs));
-    // A pending timer must not keep a Node process alive by itself: an in-flight request keeps its socket.
-    (this.#timer as { unref?: () => void }).unref?.();
+      this.#abort(reason);
+    });
   }
 
   /**
@@ -78,6 +76,17 @@ class AttemptSignal implements Attempt {
     this.#controller.abort(reason);
     this.#pending?.(reason);
   }
+}
+
+/**
+ * Calls `onTimeout` with the attempt's TimeoutError once `timeoutMs` have passed; the timer to clear. The
+ * timer is unref'd: a pending timer must not keep a Node process alive by itself (an in-flight request
+ * keeps its socket).
+ */
+export function afterTimeout(timeoutMs: number, onTimeout: (reason: TimeoutError) => void): ReturnType<typeof setTimeout> {
+  const timer = setTimeout(() => onTimeout(new TimeoutError(`timed out after ${timeoutMs} ms`)), Math.max(0, timeoutMs));
+  (timer as { unref?: () => void }).unref?.();
+  return timer;
 }
 
 export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number, armNow = true): Attempt {

@@ -1,5 +1,5 @@
-import { TimeoutError } from "../errors.js";
 import type { Attempt } from "../request-context.js";
+import { afterTimeout } from "./attempt-signal.js";
 
 // At most this many attempts follow one signal before a fresh one is made: fetch adds an abort listener
 // per request, removed only when that request is garbage-collected, and Node's fetch lists a signal's
@@ -57,13 +57,10 @@ class DeadlineSignal {
     this.#joined++;
     if (this.#live++ === 0) {
       this.#startedAt = now;
-      this.#timer = setTimeout(() => {
-        const reason = new TimeoutError(`timed out after ${this.timeoutMs} ms`);
+      this.#timer = afterTimeout(this.timeoutMs, (reason) => {
         this.#controller.abort(reason);
         for (const reject of this.#waiting) reject(reason);
-      }, this.timeoutMs);
-      // A pending timer must not keep a Node process alive by itself: an in-flight request keeps its socket.
-      (this.#timer as { unref?: () => void }).unref?.();
+      });
     }
   }
 

@@ -82,9 +82,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const random = options.random ?? Math.random;
   const secrets = options.secrets ?? (() => []);
   const firstTimeoutMs = Math.min(timeoutMs, retry.deadlineMs ?? Infinity);
+  // A custom fetch is handed only the Request, so the attempt's signal must travel in it.
+  const signalInRequest = options.fetch !== undefined;
   // First attempts sent with the global fetch and no caller signal share a signal and a timer per
   // millisecond (see shared-deadline.ts); the others follow a signal of their own.
-  const shared = options.fetch === undefined && Number.isFinite(firstTimeoutMs) ? sharedDeadlines(firstTimeoutMs) : undefined;
+  const shared = !signalInRequest && Number.isFinite(firstTimeoutMs) ? sharedDeadlines(firstTimeoutMs) : undefined;
 
   // The Request the client prepared: a custom fetch finds the attempt's signal on it; the global fetch
   // (read at call time, so a fetch patched after client creation is used) is given it alongside.
@@ -279,7 +281,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   return Object.assign(transport, {
     firstAttempt: (caller: AbortSignal | undefined) =>
       shared !== undefined && caller === undefined ? shared() : attemptSignal(caller, firstTimeoutMs, false),
-    signalInRequest: options.fetch !== undefined,
+    signalInRequest,
   });
 }
 
