@@ -1,11 +1,12 @@
 // pnpm size: the budgets every provider declares, the byte parser, the quick start it bundles, and the
 // README Size line it writes. Bundling itself is exercised by `pnpm size` in CI (it needs the built dist/).
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadApis } from "../lib/apis.mjs";
-import { parseBytes, quickStartSource } from "../lib/bundle-size.mjs";
+import { parseBytes, quickStartFloor, quickStartSource } from "../lib/bundle-size.mjs";
 import { writeReadmeSizeLine } from "../lib/readme-size-line.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -38,6 +39,26 @@ describe("size budgets", () => {
     const readme = "# x\n\n```ts\nearlier();\n```\n\n## Quick start\n\n```sh\nnpm i\n```\n\n```ts\nquick();\n```\n\n```ts\nsecond();\n```\n\n## Next\n";
     expect(quickStartSource(readme)).toBe("quick();\n");
     expect(() => quickStartSource("# x\n\n## Usage\n```ts\nx();\n```\n")).toThrow(/Quick start/);
+  });
+
+  it("measures the floor under a quick start without @oauth-kit/auth: the provider's own code, plus openapi-fetch alone", async () => {
+    // A provider package of one line over @oauth-kit/auth: the floor holds it and the quick start, never auth.
+    const dir = mkdtempSync(join(tmpdir(), "oauth-kit-size-floor-"));
+    try {
+      mkdirSync(join(dir, "dist"));
+      writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "@fixture/provider", type: "module", exports: { ".": { default: "./dist/index.js" } } }));
+      writeFileSync(
+        join(dir, "dist", "index.js"),
+        'import { createProviderClient } from "@oauth-kit/auth";\nexport const createFixtureClient = () => createProviderClient({ metadata: { servers: {} } });\n',
+      );
+      writeFileSync(join(dir, "README.md"), '# fixture\n\n## Quick start\n\n```ts\nimport { createFixtureClient } from "@fixture/provider";\n\ncreateFixtureClient();\n```\n');
+      const floor = await quickStartFloor(relative(root, dir));
+      expect(floor.provider.inputs.map((input: { file: string }) => input.file).sort()).toEqual([expect.stringMatching(/dist\/index\.js$/), expect.stringMatching(/quick-start$/)]);
+      expect(floor.openapiFetch.gzip).toBeGreaterThan(1000);
+      expect(floor.gzip).toBe(floor.provider.gzip + floor.openapiFetch.gzip);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("writes the Size line at the end of the Quick start section, then replaces it in place", () => {
