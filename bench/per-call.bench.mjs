@@ -12,11 +12,17 @@
 //   it as it is (a Request is built only for raw fetch's URL), so nothing but the clients is measured.
 import { loadLibraries, loadProviders, callOf, casesOf, variantsOf } from "./lib/providers.mjs";
 import { compare, report } from "./lib/report.mjs";
-import { collectGarbage, interleave, microsPerCall } from "./lib/stats.mjs";
+import { interleave, microsPerCall } from "./lib/stats.mjs";
 
 // Steadiness: each sample averages 1,000 calls (a sample of 250 lasted a few ms, so one GC pause or
-// scheduler hiccup moved its median 1.5–2.3×), a full GC before each sample so no variant pays for the
-// previous one's garbage, one unrecorded warm-up round, and 11 rounds: ~30 s idle, ~100 s at load 5 on two cores.
+// scheduler hiccup moved its median 1.5–2.3×), one unrecorded warm-up round, and 11 rounds.
+// No forced GC between samples: a full GC with no call in flight frees objects that optimized code embeds,
+// and V8 deoptimizes that code (`--trace-deopt`: "weak objects"). The 1,000 calls after `gc()` re-optimized
+// about 100 functions (`--trace-opt`; 0–4 without it) and ran at 100–150 µs a call instead of about 45,
+// for bare openapi-fetch as for oauth-kit: JIT warm-up, not per-call cost, and it weighed most on whichever
+// client runs more JavaScript. A sample's garbage is mostly collected by the
+// scavenges within it (their cost is the live objects, not the garbage); a major GC falls in some sample
+// whichever variant caused it, and the median over rounds leaves it out.
 const ROUNDS = 11;
 const ITERATIONS = 1_000;
 const BASE_URL = "https://api.bench.invalid";
@@ -56,7 +62,7 @@ for (const provider of await loadProviders()) {
       try {
         const clients = variantsOf(libraries, provider.metadata, benchCase, { baseUrl: BASE_URL, fetch });
         const variants = Object.fromEntries(Object.entries(clients).map(([name, run]) => [name, () => microsPerCall(run, ITERATIONS)]));
-        const samples = await interleave(variants, { rounds: ROUNDS, beforeSample: collectGarbage });
+        const samples = await interleave(variants, { rounds: ROUNDS });
         const label = `${provider.api} ${benchCase.label}, ${benchCase.operation.method} ${benchCase.operation.path}, ${mode}`;
         console.log(label);
         report(compare({ bench: "per-call", case: label, samples, baseline: "openapi-fetch + middleware", unit: "µs" }));

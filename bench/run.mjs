@@ -29,8 +29,7 @@ try {
   for (const file of files) {
     console.log(`\n== ${file}`);
     const fileStarted = Date.now();
-    // --expose-gc: a bench may collect garbage between samples (stats.mjs collectGarbage), outside its timing.
-    const run = spawnSync(process.execPath, ["--expose-gc", join(benchDir, file)], { stdio: "inherit", env: { ...process.env, BENCH_RESULTS: results } });
+    const run = spawnSync(process.execPath, [join(benchDir, file)], { stdio: "inherit", env: { ...process.env, BENCH_RESULTS: results } });
     const seconds = ((Date.now() - fileStarted) / 1000).toFixed(1);
     if (run.status === 0) console.log(`== ${file}: done in ${seconds} s`);
     else {

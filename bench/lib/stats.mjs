@@ -29,30 +29,19 @@ export function roundRatios(variantSamples, baselineSamples) {
 /**
  * Runs every variant once per round, in turn, for `rounds` rounds (after `warmupRounds` unrecorded
  * ones). `variants` maps a name to an async function returning one figure for that run (e.g. µs per
- * call); `beforeSample` (e.g. collectGarbage) runs before each, outside what is measured. Returns
- * `{ [name]: number[] }`, one figure per recorded round.
+ * call). Returns `{ [name]: number[] }`, one figure per recorded round.
  */
-export async function interleave(variants, { rounds, warmupRounds = 1, beforeSample }) {
+export async function interleave(variants, { rounds, warmupRounds = 1 }) {
   const names = Object.keys(variants);
   const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < warmupRounds + rounds; round++) {
     // Each round starts one variant later, so no variant always runs right after the same other one.
     for (const name of names.map((_, i) => names[(i + round) % names.length])) {
-      await beforeSample?.();
       const figure = await variants[name]();
       if (round >= warmupRounds) samples[name].push(figure);
     }
   }
   return samples;
-}
-
-/**
- * A full garbage collection, so that one variant's garbage is not collected during the next one's sample.
- * Needs `node --expose-gc` (bench/run.mjs starts every bench file with it).
- */
-export function collectGarbage() {
-  if (typeof globalThis.gc !== "function") throw new Error("run this bench with `node --expose-gc` (pnpm bench does)");
-  globalThis.gc();
 }
 
 /** Average µs per call of `call` over `iterations` sequential calls. */

@@ -47,15 +47,6 @@ describe("bench statistics", () => {
     expect(samples).toEqual({ A: [2, 3, 4], B: [102, 103, 104] });
   });
 
-  it("runs beforeSample (a GC) before every sample, warm-up included, outside the figure", async () => {
-    const order: string[] = [];
-    await interleave(
-      { A: async () => (order.push("A"), 1), B: async () => (order.push("B"), 2) },
-      { rounds: 2, warmupRounds: 1, beforeSample: () => void order.push("gc") },
-    );
-    expect(order).toEqual(["gc", "A", "gc", "B", "gc", "B", "gc", "A", "gc", "A", "gc", "B"]);
-  });
-
   it("compares every variant with the baseline, round by round", () => {
     const rows = compare({ bench: "b", case: "c", samples: { base: [10, 20], x: [15, 20], y: [5, 10] }, baseline: "base", unit: "µs" });
     expect(rows.map((r) => [r.variant, r.ratio])).toEqual([
@@ -83,13 +74,6 @@ describe("bench files", () => {
   it("finds the repository's bench files (per-call, throughput, cold start at least)", () => {
     expect(benchFiles()).toEqual(present.sort());
     expect(present).toEqual(expect.arrayContaining(["per-call.bench.mjs", "throughput.bench.mjs", "cold-start.bench.mjs", "generate.bench.mjs"]));
-  });
-
-  it("collects garbage only where node runs with --expose-gc, as bench/run.mjs starts every bench file", () => {
-    const source = "import { collectGarbage } from './lib/stats.mjs'; collectGarbage(); console.log('collected');";
-    const run = (flags: string[]) => spawnSync(process.execPath, [...flags, "--input-type=module", "-e", source], { cwd: benchDir, encoding: "utf8" });
-    expect(run(["--expose-gc"]).stdout).toBe("collected\n");
-    expect(run([]).stderr).toContain("run this bench with `node --expose-gc`");
   });
 
   it.each(present)("bench/%s parses", (name) => {
