@@ -57,7 +57,6 @@ for (const api of loadApis()) {
   // The part of the size no change to @oauth-kit/auth can remove: a target below it needs a smaller quick
   // start or provider package, not a smaller auth layer.
   const floor = await quickStartFloor(api.packageDir);
-  row.floor = floor;
   console.log(`  without @oauth-kit/auth: the quick start with ${manifest.name}'s own code and metadata ${kB(floor.provider.gzip)} ` +
     `+ openapi-fetch alone ${kB(floor.openapiFetch.gzip)} = ${kB(floor.gzip)} min+gzip; @oauth-kit/auth adds the other ${kB(Math.max(0, size.gzip - floor.gzip))}` +
     `${target && floor.gzip > target ? ` (the target is below this floor)` : ""}`);

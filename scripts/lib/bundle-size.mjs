@@ -111,13 +111,22 @@ async function gzipAlone(path) {
  * printed beside the breakdown so the two are not mistaken for each other.
  */
 export async function quickStartSize(packageDir) {
+  const { source, dir, againstDist } = quickStartOf(packageDir);
+  const built = await bundleSize(source, againstDist);
+  const fromSources = await bundleSize(source, { resolveDir: dir, plugins: [workspaceSources()] });
+  return { ...built, inputs: fromSources.inputs, breakdownMin: fromSources.min };
+}
+
+/**
+ * A package's README quick start, and the bundle options that take the package's own name from its built
+ * `dist/` (its package.json `exports`) and its dependencies the way pnpm linked them.
+ */
+function quickStartOf(packageDir) {
   const dir = join(repoRoot, packageDir);
   const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   const entry = manifest.exports?.["."]?.default ?? manifest.main;
   const source = quickStartSource(readFileSync(join(dir, "README.md"), "utf8"));
-  const built = await bundleSize(source, { resolveDir: dir, alias: { [manifest.name]: join(dir, entry) } });
-  const fromSources = await bundleSize(source, { resolveDir: dir, plugins: [workspaceSources()] });
-  return { ...built, inputs: fromSources.inputs, breakdownMin: fromSources.min };
+  return { source, dir, againstDist: { resolveDir: dir, alias: { [manifest.name]: join(dir, entry) } } };
 }
 
 /**
@@ -130,24 +139,24 @@ export async function quickStartSize(packageDir) {
  * inside one bundle. A target below it cannot be met by any auth layer, however small.
  */
 export async function quickStartFloor(packageDir) {
-  const dir = join(repoRoot, packageDir);
-  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-  const entry = manifest.exports?.["."]?.default ?? manifest.main;
-  const source = quickStartSource(readFileSync(join(dir, "README.md"), "utf8"));
-  const provider = await bundleSize(source, {
-    resolveDir: dir,
-    alias: { [manifest.name]: join(dir, entry) },
-    external: ["@oauth-kit/auth", "@oauth-kit/auth/*"],
-  });
-  const openapiFetch = await bundleSize('import createClient from "openapi-fetch";\ncreateClient({ baseUrl: "https://api.example.invalid" });\n', {
-    loader: "js",
-    resolveDir: join(repoRoot, "packages", "auth"),
-  });
+  const { source, againstDist } = quickStartOf(packageDir);
+  const provider = await bundleSize(source, { ...againstDist, external: ["@oauth-kit/auth", "@oauth-kit/auth/*"] });
+  const openapiFetch = await openapiFetchAlone();
   return {
     provider: { min: provider.min, gzip: provider.gzip, inputs: provider.inputs },
     openapiFetch: { min: openapiFetch.min, gzip: openapiFetch.gzip },
     gzip: provider.gzip + openapiFetch.gzip,
   };
+}
+
+let openapiFetchBundle;
+/** openapi-fetch's createClient bundled alone, as auth's dependency resolves it: the same for every provider. */
+function openapiFetchAlone() {
+  openapiFetchBundle ??= bundleSize('import createClient from "openapi-fetch";\ncreateClient({ baseUrl: "https://api.example.invalid" });\n', {
+    loader: "js",
+    resolveDir: join(repoRoot, "packages", "auth"),
+  });
+  return openapiFetchBundle;
 }
 
 /** Resolves each workspace package specifier (`@oauth-kit/auth/errors`, ...) to its TypeScript source. */
